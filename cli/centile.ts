@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+import { CentileError } from '../benchmark/errors.js';
+import { coordinatorMain } from '../coordinator/main.js';
+import { runKeysCommand } from '../keys/keys-command.js';
+import { nodeMain } from '../node/main.js';
+import { runDemo } from './demo/run-demo.js';
+import { launchRoundCommand, roundStatusCommand, showResultsCommand, submitModelCommand } from './operator-commands.js';
+import { simCommand } from './sim-command.js';
+
+const USAGE = [
+  'usage: centile <command> [options]',
+  '',
+  '  demo [--once] [--dir DIR]                  a complete demo federation on this machine',
+  '  keys init --role R --name N --out DIR      Ed25519 + X25519 identity (coordinator|node|owner)',
+  '  keys tls --out DIR [--host H ...]          self-signed TLS certificate for the coordinator',
+  '  coordinator start --config FILE            run the coordinator',
+  '  node start --config FILE                   run a hospital node',
+  '  model submit --file F --name N [--task T]  upload an ONNX model (operator API)',
+  '  round launch --model DIGEST [--rho R] [--dataset D] [--wait]',
+  '  round status ROUND',
+  '  results show ROUND [--json]',
+  '  sim --out DIR [--children N] [--seed S]    write the three Sim sites as long CSV',
+  '',
+  'Operator commands take --api URL (default http://127.0.0.1:7480) and --token-file FILE.',
+];
+
+type Command = (args: string[]) => Promise<unknown>;
+
+const out = (line: string) => void process.stdout.write(`${line}\n`);
+
+const COMMANDS: Record<string, Command> = {
+  demo: (args) => runDemo(args, out),
+  keys: async (args) => {
+    process.exitCode = await runKeysCommand(args, { write: out });
+  },
+  'coordinator start': (args) => coordinatorMain(configArg(args), process.env),
+  'node start': (args) => nodeMain(configArg(args), process.env),
+  'model submit': (args) => submitModelCommand(args, out),
+  'round launch': (args) => launchRoundCommand(args, out),
+  'round status': (args) => roundStatusCommand(args, out),
+  'results show': (args) => showResultsCommand(args, out),
+  sim: (args) => simCommand(args, out),
+};
+
+function configArg(args: string[]): string {
+  const i = args.indexOf('--config');
+  const file = i >= 0 ? args[i + 1] : undefined;
+  if (file === undefined) throw new CentileError('invalid-input', 'USAGE', '--config FILE is required');
+  return file;
+}
+
+function findCommand(argv: string[]): [Command, string[]] | undefined {
+  const two = `${argv[0]} ${argv[1]}`;
+  if (COMMANDS[two] !== undefined) return [COMMANDS[two], argv.slice(2)];
+  const one = argv[0] ?? '';
+  return COMMANDS[one] === undefined ? undefined : [COMMANDS[one], argv.slice(1)];
+}
+
+/** User errors print one line with their code; only unexpected ones show details. */
+function report(error: unknown): void {
+  if (error instanceof CentileError) process.stderr.write(`error ${error.code}: ${error.message}\n`);
+  else if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`error USAGE: ${error.message}\n`);
+  } else process.stderr.write(`error INTERNAL: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = error instanceof CentileError && error.code === 'USAGE' ? 2 : 1;
+}
+
+const found = findCommand(process.argv.slice(2));
+if (found === undefined) {
+  USAGE.forEach((line) => process.stderr.write(`${line}\n`));
+  process.exitCode = process.argv.length > 2 && process.argv[2] !== '--help' ? 2 : 0;
+} else {
+  found[0](found[1]).catch(report);
+}

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { SIM_SITES } from '../../benchmark/sim/sim-site-spec.js';
+
+/** Where the demo keeps everything; one folder, recreated on every run. */
+export interface DemoLayout {
+  readonly dir: string;
+  readonly keysDir: string;
+  readonly tlsDir: string;
+  readonly tokenFile: string;
+  readonly coordinatorConfig: string;
+  readonly coordinatorStateDir: string;
+  readonly modelFile: string;
+  readonly logsDir: string;
+  readonly sites: readonly DemoSite[];
+}
+
+export interface DemoSite {
+  readonly name: string;
+  readonly specKey: keyof typeof SIM_SITES;
+  readonly dir: string;
+  readonly config: string;
+  readonly csv: string;
+  readonly stateDir: string;
+}
+
+/** The dataset name every demo node serves. */
+export const DEMO_DATASET = 'growth';
+
+/** File and folder names of a demo under `dir`. */
+export function demoLayout(dir: string): DemoLayout {
+  const sites = (Object.keys(SIM_SITES) as (keyof typeof SIM_SITES)[]).map((key): DemoSite => {
+    const siteDir = path.join(dir, 'sites', key);
+    return {
+      name: `site-${key}`,
+      specKey: key,
+      dir: siteDir,
+      config: path.join(siteDir, 'node.json'),
+      csv: path.join(siteDir, 'cohort.csv'),
+      stateDir: path.join(siteDir, 'state'),
+    };
+  });
+  return {
+    dir,
+    keysDir: path.join(dir, 'keys'),
+    tlsDir: path.join(dir, 'tls'),
+    tokenFile: path.join(dir, 'keys', 'operator.token'),
+    coordinatorConfig: path.join(dir, 'coordinator.json'),
+    coordinatorStateDir: path.join(dir, 'coordinator-state'),
+    modelFile: path.join(dir, 'models', 'growth-status-baseline.onnx'),
+    logsDir: path.join(dir, 'logs'),
+    sites,
+  };
+}

@@ -1,0 +1,105 @@
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { SIM_SITES } from '../../benchmark/sim/sim-site-spec.js';
+import { initKeys, keyFilePaths } from '../../keys/key-files.js';
+import { createTlsCertificate, TLS_CERT_FILE, TLS_KEY_FILE } from '../../keys/tls-certificate.js';
+import { writeSimCsv } from '../write-sim-csv.js';
+import type { DemoLayout, DemoSite } from './demo-layout.js';
+import { DEMO_DATASET, demoLayout } from './demo-layout.js';
+import { fitDemoModel } from './fit-demo-model.js';
+
+/** Marks a folder as the demo's own, so a rerun may delete it and nothing else. */
+const MARKER = '.centile-demo';
+
+/**
+ * Malformed rows added to the first site's export, so the demo shows what a
+ * node does with bad data: reports row, field and reason, and goes on.
+ */
+const BAD_ROWS = [
+  'X-0001,M,2020-13-01,,2021-01-01,weight,9.1,kg,0\n',
+  'X-0002,F,2019-05-02,,2021-03-04,weight,heavy,kg,0\n',
+  'X-0003,F,2019-05-02,,2021-03-04,height,88,furlong,0\n',
+];
+
+export interface DemoOptions {
+  readonly childrenPerSite: number;
+  readonly seed: string;
+}
+
+/** Creates keys, certificate, token, Sim data, the reference model and every config. */
+export async function prepareDemo(dir: string, options: DemoOptions, step: (what: string) => void): Promise<DemoLayout> {
+  const layout = demoLayout(path.resolve(dir));
+  resetFolder(layout.dir);
+  step('keys and TLS certificate');
+  await makeKeys(layout);
+  step(`Sim data: ${layout.sites.length} sites x ${options.childrenPerSite} children`);
+  for (const site of layout.sites) {
+    mkdirSync(site.dir, { recursive: true });
+    await writeSimCsv(SIM_SITES[site.specKey], options.childrenPerSite, options.seed, site.csv);
+  }
+  appendFileSync(layout.sites[0]?.csv ?? '', BAD_ROWS.join(''));
+  step('reference model fitted on separate Sim data');
+  mkdirSync(path.dirname(layout.modelFile), { recursive: true });
+  writeFileSync(layout.modelFile, fitDemoModel(Math.round(options.childrenPerSite / 2), `${options.seed}-train`));
+  writeConfigs(layout);
+  return layout;
+}
+
+function resetFolder(dir: string): void {
+  if (existsSync(dir)) {
+    if (!existsSync(path.join(dir, MARKER))) throw new Error(`${dir} exists and is not a Centile demo folder`);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  writeFileSync(path.join(dir, MARKER), 'created by centile demo; deleted on the next run\n');
+}
+
+async function makeKeys(layout: DemoLayout): Promise<void> {
+  await initKeys({ role: 'coordinator', name: 'coordinator', outDir: layout.keysDir });
+  for (const site of layout.sites) await initKeys({ role: 'node', name: site.name, outDir: layout.keysDir });
+  await createTlsCertificate({ commonName: 'centile-coordinator', hosts: ['127.0.0.1', 'localhost'], outDir: layout.tlsDir });
+  writeFileSync(layout.tokenFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
+}
+
+function writeConfigs(layout: DemoLayout): void {
+  const rel = (from: string, to: string) => path.relative(path.dirname(from), to);
+  const coordinatorKeys = keyFilePaths(layout.keysDir, 'coordinator');
+  const config = layout.coordinatorConfig;
+  writeJson(config, {
+    stateDir: rel(config, layout.coordinatorStateDir),
+    grpc: { host: '127.0.0.1', port: 0 },
+    http: { host: '127.0.0.1', port: 0 },
+    tls: { certFile: rel(config, path.join(layout.tlsDir, TLS_CERT_FILE)), keyFile: rel(config, path.join(layout.tlsDir, TLS_KEY_FILE)) },
+    keys: { signKeyFile: rel(config, coordinatorKeys.signKeyPath), identityFile: rel(config, coordinatorKeys.identityPath) },
+    operatorTokenFile: rel(config, layout.tokenFile),
+    nodes: layout.sites.map((s) => rel(config, keyFilePaths(layout.keysDir, s.name).identityPath)),
+    heartbeatIntervalMs: 5000,
+  });
+  for (const site of layout.sites) writeNodeConfig(layout, site, '127.0.0.1:0');
+}
+
+/** Node configs need the coordinator's port, known only once it listens; rewritten then. */
+export function writeNodeConfig(layout: DemoLayout, site: DemoSite, coordinatorAddress: string): void {
+  const rel = (to: string) => path.relative(site.dir, to);
+  const keys = keyFilePaths(layout.keysDir, site.name);
+  writeJson(site.config, {
+    name: site.name,
+    stateDir: rel(site.stateDir),
+    coordinator: {
+      address: coordinatorAddress,
+      caCertFile: rel(path.join(layout.tlsDir, TLS_CERT_FILE)),
+      tlsServerName: 'localhost',
+      identityFile: rel(keyFilePaths(layout.keysDir, 'coordinator').identityPath),
+    },
+    keys: { signKeyFile: rel(keys.signKeyPath), identityFile: rel(keys.identityPath) },
+    dataset: { name: DEMO_DATASET, format: 'csv', path: rel(site.csv) },
+    privacy: { totalRho: '1', maxRhoPerRequest: '0.25', allowedTasks: ['growth.status/v1'] },
+    model: { maxBytes: 50 * 1024 * 1024, timeoutMs: 120_000 },
+  });
+}
+
+function writeJson(file: string, value: unknown): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+}

@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { CentileError } from '../../benchmark/errors.js';
+import { READY_FILE } from '../../coordinator/main.js';
+import { formatResultsTable } from '../format-results.js';
+import { apiTarget, callApi } from '../operator-api.js';
+import type { ApiTarget } from '../operator-api.js';
+import { fetchResults, waitForRound } from '../operator-commands.js';
+import type { DemoLayout } from './demo-layout.js';
+import { DEMO_DATASET } from './demo-layout.js';
+import { DemoProcesses, sleep, waitForJsonFile } from './demo-processes.js';
+import { prepareDemo, writeNodeConfig } from './prepare-demo.js';
+
+type Out = (line: string) => void;
+
+/**
+ * `centile demo [--once]`: a whole federation on this machine — keys, Sim
+ * data, a coordinator and three hospital nodes as separate processes on
+ * loopback — then one evaluation round of the reference model through the
+ * operator API, and the cross-site table.
+ */
+export async function runDemo(args: string[], out: Out): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      once: { type: 'boolean', default: false },
+      dir: { type: 'string', default: '.centile-demo' },
+      children: { type: 'string', default: '3000' },
+      rho: { type: 'string', default: '0.05' },
+    },
+  });
+  const started = Date.now();
+  const step = (what: string) => out(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${what}`);
+  const layout = await prepareDemo(values.dir, { childrenPerSite: Number(values.children), seed: 'centile-demo' }, step);
+  const processes = new DemoProcesses();
+  const stop = () => void processes.stopAll().then(() => process.exit(130));
+  process.once('SIGINT', stop);
+  try {
+    const api = await startFederation(layout, processes, step);
+    step('submitting the reference model and launching a round');
+    const digest = await submitModel(api, layout.modelFile);
+    const round = await callApi<{ id: string }>(api, 'POST', '/v1/rounds', {
+      json: { model_digest: digest, rho: values.rho, dataset: DEMO_DATASET, deadline_seconds: 300 },
+    });
+    await waitForRound(api, round.id);
+    step('round finished');
+    out('');
+    formatResultsTable(await fetchResults(api, round.id)).forEach(out);
+    out('');
+    printIngestReports(layout, out);
+    if (values.once) return;
+    out(`\nOperator API: ${api.baseUrl} (token in ${path.relative(process.cwd(), layout.tokenFile)}). Ctrl-C stops the federation.`);
+    await new Promise(() => undefined);
+  } finally {
+    if (values.once) await processes.stopAll();
+  }
+}
+
+async function startFederation(layout: DemoLayout, processes: DemoProcesses, step: (what: string) => void): Promise<ApiTarget> {
+  mkdirSync(layout.logsDir, { recursive: true });
+  step('starting the coordinator');
+  const coordinatorLog = path.join(layout.logsDir, 'coordinator.log');
+  const coordinator = processes.start(['coordinator', 'start', '--config', layout.coordinatorConfig], coordinatorLog);
+  const ready = await waitForJsonFile<{ grpcPort: number; httpPort: number }>(
+    path.join(layout.coordinatorStateDir, READY_FILE), coordinator, coordinatorLog, 30_000,
+  );
+  step(`starting ${layout.sites.length} hospital nodes`);
+  for (const site of layout.sites) {
+    writeNodeConfig(layout, site, `127.0.0.1:${ready.grpcPort}`);
+    processes.start(['node', 'start', '--config', site.config], path.join(layout.logsDir, `${site.name}.log`));
+  }
+  const api = apiTarget(`http://127.0.0.1:${ready.httpPort}`, layout.tokenFile);
+  await waitForNodes(api, layout.sites.length, 60_000);
+  step('all nodes connected over TLS and authenticated');
+  return api;
+}
+
+async function waitForNodes(api: ApiTarget, count: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const nodes = await callApi<{ connected: boolean }[]>(api, 'GET', '/v1/nodes');
+    if (nodes.filter((n) => n.connected).length >= count) return;
+    await sleep(200);
+  }
+  throw new CentileError('unavailable', 'DEMO_START_FAILED', 'nodes did not connect; see the node logs in the demo folder');
+}
+
+async function submitModel(api: ApiTarget, file: string): Promise<string> {
+  const query = '?name=growth-status-baseline&task=growth.status%2Fv1';
+  const model = await callApi<{ digest: string }>(api, 'POST', `/v1/models${query}`, { bytes: readFileSync(file) });
+  return model.digest;
+}
+
+/** What each hospital's IT sees locally: rows read and rejected (never sent to the coordinator). */
+function printIngestReports(layout: DemoLayout, out: Out): void {
+  out('Local ingest reports (stay at each node):');
+  for (const site of layout.sites) {
+    const file = path.join(site.stateDir, `ingest-report.${DEMO_DATASET}.json`);
+    const report = JSON.parse(readFileSync(file, 'utf8')) as { rowsRead: number; rowsRejected: number; problems: { row: number; field: string; reason: string }[] };
+    const first = report.problems.slice(0, 3).map((p) => `row ${p.row} ${p.field}: ${p.reason}`).join('; ');
+    out(`  ${site.name.padEnd(16)} ${report.rowsRead} rows, ${report.rowsRejected} rejected${first ? ` (${first})` : ''}`);
+  }
+}

@@ -1,0 +1,30 @@
+import type { CoordinatorStore } from './ports.js';
+import type { TaskRecord } from './records.js';
+
+const OPEN: ReadonlySet<TaskRecord['state']> = new Set(['pending', 'running']);
+
+/**
+ * Ends a round once no task is open any more, or at its deadline (open tasks
+ * become `timed_out`). A round whose finished sites reach the quorum is
+ * `complete`, otherwise `failed`: it never hangs.
+ */
+export function settleRound(store: CoordinatorStore, roundId: string, now: number): void {
+  const round = store.findRound(roundId);
+  if (round === undefined || round.state !== 'running') return;
+  let tasks = store.tasksOfRound(roundId);
+  const pastDeadline = now >= round.deadlineAt;
+  if (!pastDeadline && tasks.some((t) => OPEN.has(t.state))) return;
+  store.transaction(() => {
+    if (pastDeadline) {
+      for (const t of tasks) if (OPEN.has(t.state)) store.updateTask(t.id, 'timed_out', t.progress, 'DEADLINE_EXCEEDED', now);
+      tasks = store.tasksOfRound(roundId);
+    }
+    const done = tasks.filter((t) => t.state === 'done').length;
+    store.setRoundState(roundId, done >= round.quorum ? 'complete' : 'failed');
+  });
+}
+
+/** Settles every running round; called on a timer. */
+export function settleAllRounds(store: CoordinatorStore, now: number): void {
+  for (const round of store.listRounds('running')) settleRound(store, round.id, now);
+}

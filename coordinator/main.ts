@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { Server as HttpServer } from 'node:http';
+import path from 'node:path';
+import type * as grpc from '@grpc/grpc-js';
+import { pino } from 'pino';
+import type { Logger } from 'pino';
+import { loadIdentity, loadSigningKey } from '../keys/key-files.js';
+import { signCanonical, verifySignedMessage } from '../keys/signed-message.js';
+import type { CoordinatorConfig } from './config.js';
+import { loadCoordinatorConfig } from './config.js';
+import { settleAllRounds } from './core/settle-round.js';
+import type { Clock, RandomIds, SignatureVerifier, Signer } from './core/ports.js';
+import { ConnectedNodes } from './grpc/connected-nodes.js';
+import { createFederationHandlers } from './grpc/federation-service.js';
+import { startGrpcServer } from './grpc/start-grpc-server.js';
+import { createRestApi } from './http/rest-api.js';
+import { SqliteStore } from './storage/sqlite-store.js';
+
+/** A running coordinator. */
+export interface RunningCoordinator {
+  readonly grpcPort: number;
+  readonly httpPort: number;
+  close(): Promise<void>;
+}
+
+/** Name of the file written in `stateDir` once both servers listen. */
+export const READY_FILE = 'coordinator.ready.json';
+
+const clock: Clock = { now: () => Date.now() };
+const ids: RandomIds = {
+  id: (prefix) => `${prefix}-${randomBytes(9).toString('base64url')}`,
+  nonce: () => randomBytes(24).toString('base64url'),
+};
+const verifier: SignatureVerifier = {
+  verify: (body, signature, key) => verifySignedMessage({ body, signature }, Buffer.from(key, 'base64')),
+};
+
+/** Composition root: wires storage, keys, gRPC and REST, and starts the timers. */
+export async function startCoordinator(config: CoordinatorConfig, log: Logger): Promise<RunningCoordinator> {
+  mkdirSync(config.stateDir, { recursive: true, mode: 0o700 });
+  const store = new SqliteStore(path.join(config.stateDir, 'coordinator.db'));
+  enrolNodes(store, config.nodes);
+  const signer = await createSigner(config);
+  const nodes = new ConnectedNodes();
+  const handlers = createFederationHandlers({
+    store, verifier, clock, ids, nodes, log: log.child({ component: 'grpc' }),
+    coordinatorKeyId: signer.keyId,
+    heartbeatIntervalMs: config.heartbeatIntervalMs,
+    randomBytes: (n) => new Uint8Array(randomBytes(n)),
+  });
+  const grpcServer = await startGrpcServer({ ...config.grpc, ...config.tls, handlers });
+  const api = createRestApi({
+    store, signer, clock, ids, dispatcher: nodes, log: log.child({ component: 'http' }),
+    operatorToken: readFileSync(config.operatorTokenFile, 'utf8').trim(),
+    maxModelBytes: config.maxModelBytes,
+    connectedNodeIds: () => nodes.ids(),
+  });
+  const http = await listen(api, config.http.host, config.http.port);
+  const timers = [
+    setInterval(() => settleAllRounds(store, clock.now()), 1000),
+    setInterval(() => nodes.broadcast({ heartbeat: { sent_at_ms: String(clock.now()) } }), config.heartbeatIntervalMs),
+  ];
+  const httpPort = (http.address() as { port: number }).port;
+  writeFileSync(path.join(config.stateDir, READY_FILE), JSON.stringify({ grpcPort: grpcServer.port, httpPort, pid: process.pid }));
+  log.info({ grpcPort: grpcServer.port, httpPort }, 'coordinator listening');
+  return {
+    grpcPort: grpcServer.port,
+    httpPort,
+    close: async () => {
+      timers.forEach(clearInterval);
+      nodes.closeAll();
+      await Promise.all([shutdown(grpcServer.server), new Promise((r) => http.close(r))]);
+      store.close();
+    },
+  };
+}
+
+function enrolNodes(store: SqliteStore, identityFiles: readonly string[]): void {
+  for (const file of identityFiles) {
+    const identity = loadIdentity(file);
+    store.upsertNode(
+      { id: identity.name, signPublicKey: identity.signPublicKey, boxPublicKey: identity.boxPublicKey },
+      clock.now(),
+    );
+  }
+}
+
+async function createSigner(config: CoordinatorConfig): Promise<Signer> {
+  const identity = loadIdentity(config.keys.identityFile);
+  const secretKey = await loadSigningKey(config.keys.signKeyFile);
+  return { keyId: identity.keyId, sign: (body) => signCanonical(body, secretKey) };
+}
+
+function listen(app: ReturnType<typeof createRestApi>, host: string, port: number): Promise<HttpServer> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
+  });
+}
+
+function shutdown(server: grpc.Server): Promise<void> {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => server.forceShutdown(), 2000);
+    server.tryShutdown(() => {
+      clearTimeout(force);
+      resolve();
+    });
+  });
+}
+
+/** `centile coordinator start --config FILE`: runs until SIGINT/SIGTERM. */
+export async function coordinatorMain(configFile: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const config = loadCoordinatorConfig(configFile, env);
+  const log = pino({ level: config.logLevel, redact: ['*.signature', '*.secretKey', '*.token', 'req.headers.authorization'] });
+  const running = await startCoordinator(config, log);
+  const stop = () => void running.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { ConfigReader, deepFreeze } from '../benchmark/config-reader.js';
+import { readConfigFile } from '../keys/read-config-file.js';
+
+/** The node's validated, frozen configuration. Paths are absolute. */
+export interface NodeConfig {
+  /** Node id: must equal the name in the node's identity file. */
+  readonly name: string;
+  readonly stateDir: string;
+  readonly coordinator: {
+    readonly address: string;
+    readonly caCertFile: string;
+    /** Name to verify in the coordinator's certificate when `address` is an IP (e.g. `localhost`). */
+    readonly tlsServerName: string | undefined;
+    /** The pinned coordinator identity: tasks signed by any other key are refused. */
+    readonly identityFile: string;
+  };
+  readonly keys: { readonly signKeyFile: string; readonly identityFile: string };
+  readonly dataset: { readonly name: string; readonly format: 'csv'; readonly path: string };
+  /** Exact decimals, parsed to rationals by the privacy engine. */
+  readonly privacy: { readonly totalRho: string; readonly maxRhoPerRequest: string; readonly allowedTasks: readonly string[] };
+  readonly model: { readonly maxBytes: number; readonly timeoutMs: number };
+  readonly logLevel: string;
+}
+
+const DECIMAL = /^(0|[1-9]\d*)(\.\d+)?$/;
+
+/** Reads and validates a node config file (JSON), listing every problem at once. */
+export function loadNodeConfig(file: string, env: NodeJS.ProcessEnv = {}): NodeConfig {
+  const dir = path.dirname(path.resolve(file));
+  const c = ConfigReader.fromJsonText(readConfigFile(file), path.basename(file), (p) => path.resolve(dir, p));
+  const coordinator = c.section('coordinator');
+  const keys = c.section('keys');
+  const dataset = c.section('dataset');
+  const privacy = c.section('privacy');
+  const model = c.section('model');
+  const config: NodeConfig = {
+    name: c.string('name'),
+    stateDir: c.path('stateDir'),
+    coordinator: {
+      address: coordinator.string('address'),
+      caCertFile: coordinator.path('caCertFile'),
+      tlsServerName: coordinator.optionalString('tlsServerName'),
+      identityFile: coordinator.path('identityFile'),
+    },
+    keys: { signKeyFile: keys.path('signKeyFile'), identityFile: keys.path('identityFile') },
+    dataset: { name: dataset.string('name', 'default'), format: 'csv', path: dataset.path('path') },
+    privacy: {
+      totalRho: privacy.string('totalRho'),
+      maxRhoPerRequest: privacy.string('maxRhoPerRequest'),
+      allowedTasks: privacy.strings('allowedTasks'),
+    },
+    model: {
+      maxBytes: model.integer('maxBytes', 50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      timeoutMs: model.integer('timeoutMs', 120_000, 100, 3_600_000),
+    },
+    logLevel: env.CENTILE_LOG_LEVEL ?? c.string('logLevel', 'info'),
+  };
+  if (dataset.string('format', 'csv') !== 'csv') c.problems.push("'format' must be 'csv'");
+  for (const key of ['totalRho', 'maxRhoPerRequest'] as const) {
+    if (!DECIMAL.test(config.privacy[key])) c.problems.push(`'privacy.${key}' must be a decimal such as "0.5"`);
+  }
+  c.finish(path.basename(file));
+  return deepFreeze(config);
+}

@@ -1,0 +1,117 @@
+import type { WhoScores, WhoVisit } from '../../benchmark/growth/score-who.js';
+import { CentileError } from '../../benchmark/errors.js';
+import type { ModelContract } from '../../benchmark/onnx/model-contract.js';
+import { parseGaussianRelease, planGaussianRelease } from '../../benchmark/privacy/gaussian-release.js';
+import type { GaussianRelease } from '../../benchmark/privacy/gaussian-release.js';
+import type { Rational } from '../../benchmark/privacy/rational.js';
+import type { ReleaseBody } from '../../benchmark/protocol/release-body.js';
+import type { TaskBody } from '../../benchmark/protocol/task-body.js';
+import {
+  STATUS_FEATURES,
+  STATUS_INPUT_NAME,
+  STATUS_LABELS,
+  STATUS_OUTPUT_NAME,
+} from '../../benchmark/tasks/growth-status-contract.js';
+import { buildStatusExamples } from '../../benchmark/tasks/growth-status-examples.js';
+import { countStatusCells, STATUS_L2_SENSITIVITY_SQUARED } from '../../benchmark/tasks/growth-status-statistics.js';
+import type {
+  BudgetLedgerPort,
+  CohortSource,
+  ModelFetcher,
+  ModelLoader,
+  NodeSigner,
+  NoiseSource,
+  Signed,
+} from './ports.js';
+
+/** The contract a `growth.status/v1` model must satisfy before it sees data. */
+export const STATUS_MODEL_CONTRACT: ModelContract = {
+  inputName: STATUS_INPUT_NAME,
+  inputColumns: STATUS_FEATURES.length,
+  outputName: STATUS_OUTPUT_NAME,
+  outputColumns: STATUS_LABELS.length,
+};
+
+export const SCORER_VERSION = 'centile-node/0.1.0';
+
+export interface RunTaskDeps {
+  readonly nodeId: string;
+  readonly ledger: (dataset: string) => BudgetLedgerPort;
+  readonly cohorts: CohortSource;
+  readonly fetcher: ModelFetcher;
+  readonly models: ModelLoader;
+  readonly noise: NoiseSource;
+  readonly signer: NodeSigner;
+  readonly scoreWho: (visit: WhoVisit) => WhoScores;
+  readonly now: () => number;
+}
+
+/** Stages reported while a task runs, with the fraction of work done. */
+export type Progress = (stage: 'model' | 'reserved' | 'scoring' | 'releasing', fraction: number) => void;
+
+/**
+ * One `growth.status/v1` evaluation, in the order privacy requires: the model
+ * is fetched and checked against the contract (no data touched, no budget
+ * spent), then ρ is reserved durably, and only then is the cohort read,
+ * scored, counted, noised, signed and committed to the ledger.
+ */
+export async function runStatusTask(deps: RunTaskDeps, task: TaskBody, rho: Rational, progress: Progress): Promise<Signed> {
+  const bytes = await deps.fetcher.fetch(task.task_id, task.model.digest, task.model.size_bytes);
+  const model = await deps.models.load(bytes, STATUS_MODEL_CONTRACT);
+  try {
+    progress('model', 0.1);
+    const ledger = deps.ledger(task.dataset);
+    ledger.reserve({ requestId: task.task_id, rho });
+    progress('reserved', 0.2);
+    const cells = await exactCells(deps, model, task.dataset);
+    progress('releasing', 0.9);
+    // One plan drives both the noise and the signed claim, so they cannot drift apart.
+    const plan = planGaussianRelease(STATUS_L2_SENSITIVITY_SQUARED, rho);
+    const noisy = deps.noise.addDiscreteGaussian(cells, parseGaussianRelease(plan).sigma2).map(toSafeNumber);
+    const signed = await deps.signer.sign(releaseBody(deps, task, plan, noisy));
+    ledger.commit(task.task_id, signed);
+    return signed;
+  } finally {
+    await model.close();
+  }
+}
+
+async function exactCells(deps: RunTaskDeps, model: { score(i: Float32Array, r: number): Promise<Float32Array> }, dataset: string): Promise<bigint[]> {
+  const cohort = deps.cohorts.cohort(dataset);
+  if (cohort === undefined) throw new CentileError('not-found', 'DATASET_UNKNOWN', 'no dataset of that name');
+  const examples = buildStatusExamples(cohort, deps.scoreWho);
+  const scores = await model.score(examples.features, examples.rows);
+  if (scores.length !== examples.rows * STATUS_LABELS.length) {
+    throw new CentileError('invalid-input', 'MODEL_OUTPUT_MISMATCH', 'model returned the wrong number of outputs');
+  }
+  return countStatusCells(examples.rows, examples.labels, scores);
+}
+
+function releaseBody(deps: RunTaskDeps, task: TaskBody, plan: GaussianRelease, cells: number[]): ReleaseBody {
+  return {
+    type: 'release',
+    version: 1,
+    task_id: task.task_id,
+    round_id: task.round_id,
+    node_id: deps.nodeId,
+    model_digest: task.model.digest,
+    benchmark_task: task.benchmark_task,
+    scorer_version: SCORER_VERSION,
+    dataset: task.dataset,
+    dataset_lineage: deps.cohorts.lineage(task.dataset),
+    privacy: {
+      mechanism: plan.mechanism,
+      sigma2: plan.sigma2,
+      l2_sensitivity_squared: plan.l2SensitivitySquared,
+      rho: plan.rho,
+    },
+    statistics: { layout: 'growth.status/v1', cells },
+    created_at_ms: deps.now(),
+  };
+}
+
+function toSafeNumber(value: bigint): number {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new CentileError('internal', 'NOISE_OUT_OF_RANGE', 'noisy count out of range');
+  return n;
+}

@@ -1,0 +1,121 @@
+import { createHmac } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pino } from 'pino';
+import type { Logger } from 'pino';
+import { CentileError } from '../benchmark/errors.js';
+import { scoreWho } from '../benchmark/growth/score-who.js';
+import { parseRational } from '../benchmark/privacy/rational.js';
+import { loadIdentity, loadSigningKey } from '../keys/key-files.js';
+import { signCanonical, verifySignedMessage } from '../keys/signed-message.js';
+import { signPublicKeyBytes } from '../keys/identity.js';
+import type { NodeConfig } from './config.js';
+import { loadNodeConfig } from './config.js';
+import type { CohortSource, NoiseSource } from './core/ports.js';
+import { TaskHandler } from './core/task-handler.js';
+import { readCsvCohort } from './data/read-csv-cohort.js';
+import { FederationClient } from './grpc/federation-client.js';
+import { createGrpcModelFetcher } from './grpc/grpc-fetch-model.js';
+import { createOnnxModelLoader } from './onnx/onnx-model-loader.js';
+import { openBudgetLedger } from './privacy/budget-ledger.js';
+import { addDiscreteGaussianNoise } from './privacy/gaussian-mechanism.js';
+import { createSodiumRandomSource } from './privacy/random-source.js';
+import { ReleaseLedger } from './state/release-ledger.js';
+import { SeenTasksFile } from './state/seen-tasks-file.js';
+
+export const SOFTWARE_VERSION = 'centile-node/0.1.0';
+
+/** A running node. */
+export interface RunningNode {
+  close(): Promise<void>;
+}
+
+/** Composition root: data, keys, ledger, model runner and the outbound connection. */
+export async function startNode(config: NodeConfig, log: Logger): Promise<RunningNode> {
+  mkdirSync(config.stateDir, { recursive: true, mode: 0o700 });
+  const identity = loadIdentity(config.keys.identityFile);
+  if (identity.name !== config.name) {
+    throw new CentileError('invalid-input', 'CONFIG_INVALID', "'name' does not match the name in the node's identity file");
+  }
+  const signKey = await loadSigningKey(config.keys.signKeyFile);
+  const coordinatorKey = signPublicKeyBytes(loadIdentity(config.coordinator.identityFile));
+  const cohorts = await loadCohorts(config, signKey, log);
+  const ledger = new ReleaseLedger(
+    openBudgetLedger({
+      dir: path.join(config.stateDir, 'ledger', config.dataset.name),
+      datasetLineage: cohorts.lineage(config.dataset.name),
+      totalRho: parseRational(config.privacy.totalRho),
+      maxRhoPerRequest: parseRational(config.privacy.maxRhoPerRequest),
+    }),
+  );
+  const rng = await createSodiumRandomSource({ poolBytes: 64 * 1024 });
+  const noise: NoiseSource = { addDiscreteGaussian: (cells, sigma2) => addDiscreteGaussianNoise(cells, sigma2, rng) };
+  const signer = { sign: (body: Parameters<typeof signCanonical>[0]) => signCanonical(body, signKey) };
+  let client: FederationClient | undefined;
+  const handler = new TaskHandler({
+    nodeId: config.name,
+    policy: {
+      allowedTasks: config.privacy.allowedTasks,
+      totalRho: parseRational(config.privacy.totalRho),
+      maxRhoPerRequest: parseRational(config.privacy.maxRhoPerRequest),
+    },
+    verifier: { verify: (signed) => verifySignedMessage(signed, coordinatorKey) },
+    seen: new SeenTasksFile(path.join(config.stateDir, 'seen-tasks.jsonl')),
+    maxClockSkewMs: 5 * 60_000,
+    ledger: () => ledger,
+    cohorts,
+    fetcher: createGrpcModelFetcher({
+      client: () => client?.client(),
+      sessionToken: () => client?.sessionToken(),
+      maxModelBytes: config.model.maxBytes,
+      timeoutMs: 60_000,
+    }),
+    models: createOnnxModelLoader({ timeoutMs: config.model.timeoutMs, maxModelBytes: config.model.maxBytes }),
+    noise,
+    signer,
+    scoreWho,
+    now: () => Date.now(),
+    logUnexpected: (error) => log.error({ err: error }, 'task failed unexpectedly'),
+  });
+  client = new FederationClient({
+    address: config.coordinator.address,
+    caCert: readFileSync(config.coordinator.caCertFile),
+    tlsServerName: config.coordinator.tlsServerName,
+    nodeId: config.name,
+    softwareVersion: SOFTWARE_VERSION,
+    datasets: cohorts.names(),
+    signer,
+    handler,
+    log: log.child({ component: 'federation' }),
+  });
+  client.start();
+  return { close: () => Promise.resolve(client?.close()) };
+}
+
+/**
+ * Reads the dataset at start-up and writes the ingest report (rows, fields and
+ * reasons; never values) for hospital IT. The lineage id is a keyed hash of
+ * the dataset name, so it names the privacy population without revealing it.
+ */
+async function loadCohorts(config: NodeConfig, signKey: Uint8Array, log: Logger): Promise<CohortSource> {
+  const { name } = config.dataset;
+  const { cohort, report } = await readCsvCohort(config.dataset.path);
+  writeFileSync(path.join(config.stateDir, `ingest-report.${name}.json`), JSON.stringify(report, null, 2));
+  log.info({ dataset: name, rowsRead: report.rowsRead, rowsRejected: report.rowsRejected, problems: report.problemCounts }, 'dataset loaded');
+  const lineage = createHmac('sha256', signKey).update(`centile/dataset-lineage/v1/${name}`).digest('hex').slice(0, 32);
+  return {
+    names: () => [name],
+    cohort: (n) => (n === name ? cohort : undefined),
+    lineage: () => lineage,
+  };
+}
+
+/** `centile node start --config FILE`: runs until SIGINT/SIGTERM. */
+export async function nodeMain(configFile: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const config = loadNodeConfig(configFile, env);
+  const log = pino({ level: config.logLevel, base: { node: config.name }, redact: ['*.signature', '*.secretKey', '*.token'] });
+  const running = await startNode(config, log);
+  const stop = () => void running.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

@@ -1,0 +1,80 @@
+import { strict as assert } from 'node:assert';
+import { hasCode } from '../../../../benchmark/errors.js';
+import { assertModelContract } from '../../../../benchmark/onnx/assert-model-contract.js';
+import { GROWTH_STATUS_MODEL_CONTRACT } from '../../../../benchmark/onnx/model-contract.js';
+import type { ModelSignature, ValueSignature } from '../../../../benchmark/onnx/model-signature.js';
+
+const input: ValueSignature = {
+  name: 'features',
+  isTensor: true,
+  type: 'float32',
+  shape: ['N', 6],
+};
+const output: ValueSignature = {
+  name: 'probabilities',
+  isTensor: true,
+  type: 'float32',
+  shape: ['batch', 6],
+};
+
+function check(signature: ModelSignature): string | undefined {
+  try {
+    assertModelContract(signature, GROWTH_STATUS_MODEL_CONTRACT);
+    return undefined;
+  } catch (error) {
+    return hasCode(error, 'MODEL_INPUT_MISMATCH')
+      ? 'MODEL_INPUT_MISMATCH'
+      : hasCode(error, 'MODEL_OUTPUT_MISMATCH')
+        ? 'MODEL_OUTPUT_MISMATCH'
+        : 'other';
+  }
+}
+
+describe('assertModelContract', () => {
+  it('is the growth.status contract: features [N, 6] → probabilities [N, 6]', () => {
+    assert.deepEqual(
+      { ...GROWTH_STATUS_MODEL_CONTRACT },
+      { inputName: 'features', inputColumns: 6, outputName: 'probabilities', outputColumns: 6 },
+    );
+  });
+
+  it('accepts a matching model, any batch dimension name, and extra outputs', () => {
+    assert.equal(check({ inputs: [input], outputs: [output] }), undefined);
+    const label = { ...output, name: 'label', type: 'int64' };
+    assert.equal(
+      check({ inputs: [{ ...input, shape: ['', 6] }], outputs: [label, output] }),
+      undefined,
+    );
+  });
+
+  const inputCases: [string, ModelSignature][] = [
+    ['no input', { inputs: [], outputs: [output] }],
+    ['another name', { inputs: [{ ...input, name: 'x' }], outputs: [output] }],
+    ['a second input', { inputs: [input, { ...input, name: 'mask' }], outputs: [output] }],
+    ['float64', { inputs: [{ ...input, type: 'float64' }], outputs: [output] }],
+    ['5 columns', { inputs: [{ ...input, shape: ['N', 5] }], outputs: [output] }],
+    ['symbolic columns', { inputs: [{ ...input, shape: ['N', 'C'] }], outputs: [output] }],
+    ['a fixed batch', { inputs: [{ ...input, shape: [1, 6] }], outputs: [output] }],
+    ['rank 3', { inputs: [{ ...input, shape: ['N', 6, 1] }], outputs: [output] }],
+    ['a non-tensor', { inputs: [{ ...input, isTensor: false }], outputs: [output] }],
+  ];
+  for (const [name, signature] of inputCases) {
+    it(`refuses an input with ${name}: MODEL_INPUT_MISMATCH`, () => {
+      assert.equal(check(signature), 'MODEL_INPUT_MISMATCH');
+    });
+  }
+
+  const outputCases: [string, ValueSignature[]][] = [
+    ['no output of that name', [{ ...output, name: 'scores' }]],
+    ['int64', [{ ...output, type: 'int64' }]],
+    ['7 columns', [{ ...output, shape: ['N', 7] }]],
+    ['rank 1', [{ ...output, shape: ['N'] }]],
+    ['an undeclared shape', [{ ...output, shape: [] }]],
+    ['a fixed batch', [{ ...output, shape: [4096, 6] }]],
+  ];
+  for (const [name, outputs] of outputCases) {
+    it(`refuses an output with ${name}: MODEL_OUTPUT_MISMATCH`, () => {
+      assert.equal(check({ inputs: [input], outputs }), 'MODEL_OUTPUT_MISMATCH');
+    });
+  }
+});
