@@ -5,11 +5,11 @@ import { CentileError } from './errors.js';
  * instead of stopping at the first, so an operator fixes a file in one pass.
  */
 export class ConfigReader {
-  readonly problems: string[] = [];
-
   constructor(
     private readonly root: Readonly<Record<string, unknown>>,
     private readonly resolvePath: (relative: string) => string,
+    /** Every problem found so far, shared with nested sections. */
+    readonly problems: string[] = [],
   ) {}
 
   /** Parses config file text (JSON); `source` names the file in errors. */
@@ -29,14 +29,10 @@ export class ConfigReader {
   section(key: string): ConfigReader {
     const value = this.root[key];
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      const child = new ConfigReader(value as Record<string, unknown>, this.resolvePath);
-      (child as { problems: string[] }).problems = this.problems;
-      return child;
+      return new ConfigReader(value as Record<string, unknown>, this.resolvePath, this.problems);
     }
     if (value !== undefined) this.problems.push(`'${key}' must be an object`);
-    const empty = new ConfigReader({}, this.resolvePath);
-    (empty as { problems: string[] }).problems = this.problems;
-    return empty;
+    return new ConfigReader({}, this.resolvePath, this.problems);
   }
 
   string(key: string, fallback?: string): string {
@@ -67,7 +63,7 @@ export class ConfigReader {
   /** A list of strings (possibly empty). */
   strings(key: string): string[] {
     const value = this.root[key] ?? [];
-    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value as string[];
+    if (Array.isArray(value) && value.every((v): v is string => typeof v === 'string')) return value;
     this.problems.push(`'${key}' must be a list of strings`);
     return [];
   }

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { CentileError } from '../benchmark/errors.js';
 import { scoreWho } from '../benchmark/growth/score-who.js';
 import { parseRational } from '../benchmark/privacy/rational.js';
+import type { CanonicalValue } from '../keys/canonical-json.js';
 import { loadIdentity, loadSigningKey } from '../keys/key-files.js';
 import { signCanonical, verifySignedMessage } from '../keys/signed-message.js';
 import { signPublicKeyBytes } from '../keys/identity.js';
@@ -48,11 +49,11 @@ export async function startNode(config: NodeConfig, log: Logger): Promise<Runnin
       maxRhoPerRequest: parseRational(config.privacy.maxRhoPerRequest),
     }),
   );
-  const rng = await createSodiumRandomSource({ poolBytes: 64 * 1024 });
-  const noise: NoiseSource = { addDiscreteGaussian: (cells, sigma2) => addDiscreteGaussianNoise(cells, sigma2, rng) };
-  const signer = { sign: (body: Parameters<typeof signCanonical>[0]) => signCanonical(body, signKey) };
-  let client: FederationClient | undefined;
+  const signer = { sign: (body: CanonicalValue) => signCanonical(body, signKey) };
+  // The fetcher needs the client and the client needs the handler: a late-bound link.
+  const link: { client?: FederationClient } = {};
   const handler = new TaskHandler({
+    ...(await taskDeps(config, link, log)),
     nodeId: config.name,
     policy: {
       allowedTasks: config.privacy.allowedTasks,
@@ -64,20 +65,9 @@ export async function startNode(config: NodeConfig, log: Logger): Promise<Runnin
     maxClockSkewMs: 5 * 60_000,
     ledger: () => ledger,
     cohorts,
-    fetcher: createGrpcModelFetcher({
-      client: () => client?.client(),
-      sessionToken: () => client?.sessionToken(),
-      maxModelBytes: config.model.maxBytes,
-      timeoutMs: 60_000,
-    }),
-    models: createOnnxModelLoader({ timeoutMs: config.model.timeoutMs, maxModelBytes: config.model.maxBytes }),
-    noise,
     signer,
-    scoreWho,
-    now: () => Date.now(),
-    logUnexpected: (error) => log.error({ err: error }, 'task failed unexpectedly'),
   });
-  client = new FederationClient({
+  const client = new FederationClient({
     address: config.coordinator.address,
     caCert: readFileSync(config.coordinator.caCertFile),
     tlsServerName: config.coordinator.tlsServerName,
@@ -88,8 +78,28 @@ export async function startNode(config: NodeConfig, log: Logger): Promise<Runnin
     handler,
     log: log.child({ component: 'federation' }),
   });
+  link.client = client;
   client.start();
-  return { close: () => Promise.resolve(client?.close()) };
+  return { close: () => Promise.resolve(client.close()) };
+}
+
+/** The parts of the task pipeline that need no keys or data: model runner, fetcher, noise, clock. */
+async function taskDeps(config: NodeConfig, link: { client?: FederationClient }, log: Logger) {
+  const rng = await createSodiumRandomSource({ poolBytes: 64 * 1024 });
+  const noise: NoiseSource = { addDiscreteGaussian: (cells, sigma2) => addDiscreteGaussianNoise(cells, sigma2, rng) };
+  return {
+    fetcher: createGrpcModelFetcher({
+      client: () => link.client?.client(),
+      sessionToken: () => link.client?.sessionToken(),
+      maxModelBytes: config.model.maxBytes,
+      timeoutMs: 60_000,
+    }),
+    models: createOnnxModelLoader({ timeoutMs: config.model.timeoutMs, maxModelBytes: config.model.maxBytes }),
+    noise,
+    scoreWho,
+    now: () => Date.now(),
+    logUnexpected: (error: unknown) => log.error({ err: error }, 'task failed unexpectedly'),
+  };
 }
 
 /**

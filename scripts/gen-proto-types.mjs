@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import process from 'node:process';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 

@@ -110,7 +110,7 @@ function groupByChildAndDay(cohort: Cohort): Map<number, Map<number, Visit>> {
     const c = child[i] as number;
     const day = ageDays[i] as number;
     let days = perChild.get(c);
-    if (days === undefined) perChild.set(c, (days = new Map()));
+    if (days === undefined) perChild.set(c, (days = new Map<number, Visit>()));
     let visit = days.get(day);
     if (visit === undefined) days.set(day, (visit = emptyVisit(day)));
     applyMeasurement(visit, kind[i] as MeasurementKind, value[i] as number);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
 import type * as grpc from '@grpc/grpc-js';
 import { CentileError } from '../../benchmark/errors.js';
 import { parseTaskBody } from '../../benchmark/protocol/task-body.js';
@@ -32,7 +33,8 @@ export async function streamModel(
   for (let offset = 0; offset < bytes.length; offset += CHUNK_BYTES) {
     const end = Math.min(bytes.length, offset + CHUNK_BYTES);
     const last = end === bytes.length;
-    call.write({ offset: String(offset), data: bytes.subarray(offset, end), total_bytes: total, digest: last ? fullDigest : '' });
+    const chunk = { offset: String(offset), data: bytes.subarray(offset, end), total_bytes: total, digest: last ? fullDigest : '' };
+    if (!call.write(chunk)) await once(call, 'drain');
   }
   call.end();
 }

@@ -25,7 +25,7 @@ export function parseLaunchRequest(json: unknown): LaunchRoundRequest {
     rho: readString(obj, 'rho', CODE),
     dataset: typeof obj.dataset === 'string' ? obj.dataset : 'default',
     deadlineMs: Math.round(deadline * 1000),
-    ...(nodes === undefined ? {} : { nodeIds: nodes as string[] }),
-    ...(quorum === undefined ? {} : { quorum: quorum as number }),
+    ...(nodes === undefined ? {} : { nodeIds: nodes }),
+    ...(quorum === undefined ? {} : { quorum }),
   };
 }

@@ -36,12 +36,12 @@ export function createRestApi(deps: RestApiDeps): express.Express {
       .catch(next);
   });
   app.get('/v1/rounds/:id', (req, res) => {
-    const round = findRound(deps, req.params.id as string);
+    const round = findRound(deps, req.params.id);
     const tasks = deps.store.tasksOfRound(round.id).map(({ body: _b, signature: _s, ...task }) => task);
     res.json({ round, tasks });
   });
   app.get('/v1/rounds/:id/results', (req, res) => {
-    res.json(roundResults(deps.store, findRound(deps, req.params.id as string)));
+    res.json(roundResults(deps.store, findRound(deps, req.params.id)));
   });
   app.get('/v1/nodes', (_req, res) => {
     const connected = new Set(deps.connectedNodeIds());

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import * as grpc from '@grpc/grpc-js';
+import type * as grpc from '@grpc/grpc-js';
 import { CentileError } from '../../benchmark/errors.js';
 import type { FederationClient } from '../../proto/gen/centile/v1/Federation.js';
 import type { ModelChunk__Output } from '../../proto/gen/centile/v1/ModelChunk.js';

@@ -11,6 +11,7 @@ import { createBytePool } from '../../../../benchmark/privacy/byte-pool.js';
 import type { RandomSource } from '../../../../benchmark/privacy/random-source.js';
 import { uniformBelowFromBytes } from '../../../../benchmark/privacy/uniform-from-bytes.js';
 
+/** A RandomSource over node:crypto through the production pool and masking code. */
 export function createFastRandomSource(): RandomSource {
   const pool = createBytePool((count) => randomFillSync(new Uint8Array(count)), 1 << 16);
   return { uniformBelow: (n) => uniformBelowFromBytes(n, pool) };
