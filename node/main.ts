@@ -85,7 +85,7 @@ export async function startNode(config: NodeConfig, log: Logger): Promise<Runnin
 
 /** The parts of the task pipeline that need no keys or data: model runner, fetcher, noise, clock. */
 async function taskDeps(config: NodeConfig, link: { client?: FederationClient }, log: Logger) {
-  const rng = await createSodiumRandomSource({ poolBytes: 64 * 1024 });
+  const rng = await createSodiumRandomSource();
   const noise: NoiseSource = { addDiscreteGaussian: (cells, sigma2) => addDiscreteGaussianNoise(cells, sigma2, rng) };
   return {
     fetcher: createGrpcModelFetcher({
