@@ -55,11 +55,30 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['benchmark/**/*.ts'], rules: pureBan([upward('node', 'coordinator', 'keys', 'proto', 'cli')]) },
-  { files: ['node/core/**/*.ts', 'coordinator/core/**/*.ts'], rules: pureBan([{ group: ['**/proto/**'], message: 'Core never sees wire types.' }]) },
-  { files: ['keys/**/*.ts', 'proto/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [upward('node', 'coordinator', 'cli')] }] } },
-  { files: ['node/**/*.ts'], ignores: ['node/core/**'], rules: { 'no-restricted-imports': ['error', { patterns: [upward('coordinator', 'cli')] }] } },
-  { files: ['coordinator/**/*.ts'], ignores: ['coordinator/core/**'], rules: { 'no-restricted-imports': ['error', { patterns: [upward('node', 'cli')] }] } },
+  {
+    files: ['benchmark/**/*.ts'],
+    rules: pureBan([upward('node', 'coordinator', 'keys', 'proto', 'cli')]),
+  },
+  {
+    files: ['node/core/**/*.ts', 'coordinator/core/**/*.ts'],
+    rules: pureBan([{ group: ['**/proto/**'], message: 'Core never sees wire types.' }]),
+  },
+  {
+    files: ['keys/**/*.ts', 'proto/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [upward('node', 'coordinator', 'cli')] }],
+    },
+  },
+  {
+    files: ['node/**/*.ts'],
+    ignores: ['node/core/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [upward('coordinator', 'cli')] }] },
+  },
+  {
+    files: ['coordinator/**/*.ts'],
+    ignores: ['coordinator/core/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [upward('node', 'cli')] }] },
+  },
   {
     files: ['test/**/*.ts', 'scripts/**'],
     rules: {

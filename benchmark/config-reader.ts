@@ -13,7 +13,11 @@ export class ConfigReader {
   ) {}
 
   /** Parses config file text (JSON); `source` names the file in errors. */
-  static fromJsonText(text: string, source: string, resolvePath: (relative: string) => string): ConfigReader {
+  static fromJsonText(
+    text: string,
+    source: string,
+    resolvePath: (relative: string) => string,
+  ): ConfigReader {
     try {
       const value = JSON.parse(text) as unknown;
       if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
@@ -55,7 +59,8 @@ export class ConfigReader {
 
   integer(key: string, fallback: number, min: number, max: number): number {
     const value = this.root[key] ?? fallback;
-    if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
+    if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max)
+      return value;
     this.problems.push(`'${key}' must be an integer from ${min} to ${max}`);
     return fallback;
   }
@@ -63,7 +68,8 @@ export class ConfigReader {
   /** A list of strings (possibly empty). */
   strings(key: string): string[] {
     const value = this.root[key] ?? [];
-    if (Array.isArray(value) && value.every((v): v is string => typeof v === 'string')) return value;
+    if (Array.isArray(value) && value.every((v): v is string => typeof v === 'string'))
+      return value;
     this.problems.push(`'${key}' must be a list of strings`);
     return [];
   }
@@ -72,7 +78,11 @@ export class ConfigReader {
   finish(source: string): void {
     if (this.problems.length === 0) return;
     const list = this.problems.map((p) => `  - ${p}`).join('\n');
-    throw new CentileError('invalid-input', 'CONFIG_INVALID', `${source} has ${this.problems.length} problem(s):\n${list}`);
+    throw new CentileError(
+      'invalid-input',
+      'CONFIG_INVALID',
+      `${source} has ${this.problems.length} problem(s):\n${list}`,
+    );
   }
 }
 

@@ -4,7 +4,12 @@ import { coordinatorMain } from '../coordinator/main.js';
 import { runKeysCommand } from '../keys/keys-command.js';
 import { nodeMain } from '../node/main.js';
 import { runDemo } from './demo/run-demo.js';
-import { launchRoundCommand, roundStatusCommand, showResultsCommand, submitModelCommand } from './operator-commands.js';
+import {
+  launchRoundCommand,
+  roundStatusCommand,
+  showResultsCommand,
+  submitModelCommand,
+} from './operator-commands.js';
 import { simCommand } from './sim-command.js';
 
 const USAGE = [
@@ -45,7 +50,8 @@ const COMMANDS: Record<string, Command> = {
 function configArg(args: string[]): string {
   const i = args.indexOf('--config');
   const file = i >= 0 ? args[i + 1] : undefined;
-  if (file === undefined) throw new CentileError('invalid-input', 'USAGE', '--config FILE is required');
+  if (file === undefined)
+    throw new CentileError('invalid-input', 'USAGE', '--config FILE is required');
   return file;
 }
 
@@ -58,10 +64,17 @@ function findCommand(argv: string[]): [Command, string[]] | undefined {
 
 /** User errors print one line with their code; only unexpected ones show details. */
 function report(error: unknown): void {
-  if (error instanceof CentileError) process.stderr.write(`error ${error.code}: ${error.message}\n`);
-  else if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+  if (error instanceof CentileError)
+    process.stderr.write(`error ${error.code}: ${error.message}\n`);
+  else if (
+    error instanceof TypeError &&
+    (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+  ) {
     process.stderr.write(`error USAGE: ${error.message}\n`);
-  } else process.stderr.write(`error INTERNAL: ${error instanceof Error ? error.message : String(error)}\n`);
+  } else
+    process.stderr.write(
+      `error INTERNAL: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
   process.exitCode = error instanceof CentileError && error.code === 'USAGE' ? 2 : 1;
 }
 

@@ -11,7 +11,13 @@ const LABEL_WIDTH = 15;
 
 /** The cross-site table: one row per site, then the pooled row. */
 export function formatResultsTable(results: RoundResults): string[] {
-  const header = ['site'.padEnd(14), 'status'.padEnd(9), 'children'.padStart(8), 'rho'.padStart(6), 'eps'.padStart(5)]
+  const header = [
+    'site'.padEnd(14),
+    'status'.padEnd(9),
+    'children'.padStart(8),
+    'rho'.padStart(6),
+    'eps'.padStart(5),
+  ]
     .concat(STATUS_LABELS.map((l) => l.padStart(LABEL_WIDTH)))
     .join(' ');
   const rows = results.sites.map((site) =>
@@ -31,7 +37,12 @@ export function formatResultsTable(results: RoundResults): string[] {
   ];
 }
 
-function row(site: string, status: string, metrics: StatusMetrics | null, rho: string | null): string {
+function row(
+  site: string,
+  status: string,
+  metrics: StatusMetrics | null,
+  rho: string | null,
+): string {
   const rhoValue = rho === null ? null : toNumber(parseRational(rho));
   const cells = [
     site.slice(0, 14).padEnd(14),
@@ -40,7 +51,9 @@ function row(site: string, status: string, metrics: StatusMetrics | null, rho: s
     (rhoValue === null ? '' : rhoValue.toFixed(3)).padStart(6),
     (rhoValue === null ? '' : epsilonForRho(rhoValue, DISPLAY_DELTA).toFixed(2)).padStart(5),
   ];
-  const labels = STATUS_LABELS.map((label) => labelCell(metrics?.labels[label]).padStart(LABEL_WIDTH));
+  const labels = STATUS_LABELS.map((label) =>
+    labelCell(metrics?.labels[label]).padStart(LABEL_WIDTH),
+  );
   return cells.concat(labels).join(' ');
 }
 

@@ -13,7 +13,11 @@ export function apiTarget(baseUrl: string, tokenFile: string): ApiTarget {
   try {
     token = readFileSync(tokenFile, 'utf8').trim();
   } catch {
-    throw new CentileError('not-found', 'TOKEN_FILE_NOT_FOUND', 'cannot read the operator token file');
+    throw new CentileError(
+      'not-found',
+      'TOKEN_FILE_NOT_FOUND',
+      'cannot read the operator token file',
+    );
   }
   return { baseUrl: baseUrl.replace(/\/$/, ''), token };
 }
@@ -36,11 +40,22 @@ export async function callApi<T>(
   }
   let response: Response;
   try {
-    response = await fetch(`${target.baseUrl}${route}`, { method, headers, body: payload ?? null, signal: AbortSignal.timeout(30_000) });
+    response = await fetch(`${target.baseUrl}${route}`, {
+      method,
+      headers,
+      body: payload ?? null,
+      signal: AbortSignal.timeout(30_000),
+    });
   } catch {
-    throw new CentileError('unavailable', 'API_UNREACHABLE', `cannot reach the coordinator API at ${target.baseUrl}`);
+    throw new CentileError(
+      'unavailable',
+      'API_UNREACHABLE',
+      `cannot reach the coordinator API at ${target.baseUrl}`,
+    );
   }
-  const json = (await response.json().catch(() => ({}))) as { error?: { code?: string; message?: string } };
+  const json = (await response.json().catch(() => ({}))) as {
+    error?: { code?: string; message?: string };
+  };
   if (!response.ok) {
     const code = json.error?.code ?? `HTTP_${response.status}`;
     throw new CentileError('failed-precondition', code, json.error?.message ?? 'request failed');

@@ -28,9 +28,15 @@ function usage(message: string): CentileError {
 export async function submitModelCommand(args: string[], out: Out): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { ...API_OPTIONS, file: { type: 'string' }, name: { type: 'string' }, task: { type: 'string', default: 'growth.status/v1' } },
+    options: {
+      ...API_OPTIONS,
+      file: { type: 'string' },
+      name: { type: 'string' },
+      task: { type: 'string', default: 'growth.status/v1' },
+    },
   });
-  if (values.file === undefined || values.name === undefined) throw usage('--file and --name are required');
+  if (values.file === undefined || values.name === undefined)
+    throw usage('--file and --name are required');
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(values.file);
@@ -38,7 +44,9 @@ export async function submitModelCommand(args: string[], out: Out): Promise<void
     throw new CentileError('not-found', 'MODEL_FILE_NOT_FOUND', 'cannot read the model file');
   }
   const query = `?name=${encodeURIComponent(values.name)}&task=${encodeURIComponent(values.task)}`;
-  const model = await callApi<{ digest: string }>(target(values), 'POST', `/v1/models${query}`, { bytes });
+  const model = await callApi<{ digest: string }>(target(values), 'POST', `/v1/models${query}`, {
+    bytes,
+  });
   out(model.digest);
 }
 
@@ -58,7 +66,12 @@ export async function launchRoundCommand(args: string[], out: Out): Promise<void
   if (values.model === undefined) throw usage('--model is required');
   const api = target(values);
   const round = await callApi<RoundRecord>(api, 'POST', '/v1/rounds', {
-    json: { model_digest: values.model, rho: values.rho, dataset: values.dataset, deadline_seconds: Number(values.deadline) },
+    json: {
+      model_digest: values.model,
+      rho: values.rho,
+      dataset: values.dataset,
+      deadline_seconds: Number(values.deadline),
+    },
   });
   if (!values.wait) return out(round.id);
   await waitForRound(api, round.id);
@@ -70,14 +83,25 @@ export async function roundStatusCommand(args: string[], out: Out): Promise<void
   const { values, positionals } = parseArgs({ args, options: API_OPTIONS, allowPositionals: true });
   const id = positionals[0];
   if (id === undefined) throw usage('round id is required');
-  const status = await callApi<{ round: RoundRecord; tasks: TaskRecord[] }>(target(values), 'GET', `/v1/rounds/${encodeURIComponent(id)}`);
+  const status = await callApi<{ round: RoundRecord; tasks: TaskRecord[] }>(
+    target(values),
+    'GET',
+    `/v1/rounds/${encodeURIComponent(id)}`,
+  );
   out(`round ${status.round.id}: ${status.round.state} (quorum ${status.round.quorum})`);
-  for (const t of status.tasks) out(`  ${t.nodeId.padEnd(16)} ${t.state.padEnd(10)} ${Math.round(t.progress * 100)}% ${t.errorCode ?? ''}`);
+  for (const t of status.tasks)
+    out(
+      `  ${t.nodeId.padEnd(16)} ${t.state.padEnd(10)} ${Math.round(t.progress * 100)}% ${t.errorCode ?? ''}`,
+    );
 }
 
 /** `centile results show ROUND [--json]`: the cross-site table. */
 export async function showResultsCommand(args: string[], out: Out): Promise<void> {
-  const { values, positionals } = parseArgs({ args, options: { ...API_OPTIONS, json: { type: 'boolean', default: false } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: { ...API_OPTIONS, json: { type: 'boolean', default: false } },
+    allowPositionals: true,
+  });
   const id = positionals[0];
   if (id === undefined) throw usage('round id is required');
   const results = await fetchResults(target(values), id);
@@ -93,8 +117,15 @@ export function fetchResults(api: ApiTarget, roundId: string): Promise<RoundResu
 export async function waitForRound(api: ApiTarget, roundId: string): Promise<RoundRecord> {
   const bar = new ProgressBar();
   for (;;) {
-    const { round, tasks } = await callApi<{ round: RoundRecord; tasks: TaskRecord[] }>(api, 'GET', `/v1/rounds/${encodeURIComponent(roundId)}`);
-    const progress = tasks.reduce((sum, t) => sum + (t.state === 'running' || t.state === 'pending' ? t.progress : 1), 0);
+    const { round, tasks } = await callApi<{ round: RoundRecord; tasks: TaskRecord[] }>(
+      api,
+      'GET',
+      `/v1/rounds/${encodeURIComponent(roundId)}`,
+    );
+    const progress = tasks.reduce(
+      (sum, t) => sum + (t.state === 'running' || t.state === 'pending' ? t.progress : 1),
+      0,
+    );
     bar.update(`round ${round.state}`, tasks.length === 0 ? 1 : progress / tasks.length);
     if (round.state !== 'running') {
       bar.done();

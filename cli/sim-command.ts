@@ -9,11 +9,17 @@ import { writeSimCsv } from './write-sim-csv.js';
 export async function simCommand(args: string[], out: (line: string) => void): Promise<void> {
   const { values } = parseArgs({
     args,
-    options: { out: { type: 'string' }, children: { type: 'string', default: '3000' }, seed: { type: 'string', default: 'centile' } },
+    options: {
+      out: { type: 'string' },
+      children: { type: 'string', default: '3000' },
+      seed: { type: 'string', default: 'centile' },
+    },
   });
   const children = Number(values.children);
-  if (values.out === undefined) throw new CentileError('invalid-input', 'USAGE', '--out DIR is required');
-  if (!Number.isInteger(children) || children < 1) throw new CentileError('invalid-input', 'USAGE', '--children must be a positive integer');
+  if (values.out === undefined)
+    throw new CentileError('invalid-input', 'USAGE', '--out DIR is required');
+  if (!Number.isInteger(children) || children < 1)
+    throw new CentileError('invalid-input', 'USAGE', '--children must be a positive integer');
   mkdirSync(values.out, { recursive: true });
   for (const spec of Object.values(SIM_SITES)) {
     const file = path.join(values.out, `${spec.key}.csv`);

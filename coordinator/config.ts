@@ -19,9 +19,14 @@ export interface CoordinatorConfig {
 }
 
 /** Reads and validates a coordinator config file (JSON), listing every problem at once. */
-export function loadCoordinatorConfig(file: string, env: NodeJS.ProcessEnv = {}): CoordinatorConfig {
+export function loadCoordinatorConfig(
+  file: string,
+  env: NodeJS.ProcessEnv = {},
+): CoordinatorConfig {
   const dir = path.dirname(path.resolve(file));
-  const c = ConfigReader.fromJsonText(readConfigFile(file), path.basename(file), (p) => path.resolve(dir, p));
+  const c = ConfigReader.fromJsonText(readConfigFile(file), path.basename(file), (p) =>
+    path.resolve(dir, p),
+  );
   const grpc = c.section('grpc');
   const http = c.section('http');
   const tls = c.section('tls');

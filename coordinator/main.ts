@@ -33,25 +33,39 @@ const ids: RandomIds = {
   nonce: () => randomBytes(24).toString('base64url'),
 };
 const verifier: SignatureVerifier = {
-  verify: (body, signature, key) => verifySignedMessage({ body, signature }, Buffer.from(key, 'base64')),
+  verify: (body, signature, key) =>
+    verifySignedMessage({ body, signature }, Buffer.from(key, 'base64')),
 };
 
 /** Composition root: wires storage, keys, gRPC and REST, and starts the timers. */
-export async function startCoordinator(config: CoordinatorConfig, log: Logger): Promise<RunningCoordinator> {
+export async function startCoordinator(
+  config: CoordinatorConfig,
+  log: Logger,
+): Promise<RunningCoordinator> {
   mkdirSync(config.stateDir, { recursive: true, mode: 0o700 });
   const store = new SqliteStore(path.join(config.stateDir, 'coordinator.db'));
   enrolNodes(store, config.nodes);
   const signer = await createSigner(config);
   const nodes = new ConnectedNodes();
   const handlers = createFederationHandlers({
-    store, verifier, clock, ids, nodes, log: log.child({ component: 'grpc' }),
+    store,
+    verifier,
+    clock,
+    ids,
+    nodes,
+    log: log.child({ component: 'grpc' }),
     coordinatorKeyId: signer.keyId,
     heartbeatIntervalMs: config.heartbeatIntervalMs,
     randomBytes: (n) => new Uint8Array(randomBytes(n)),
   });
   const grpcServer = await startGrpcServer({ ...config.grpc, ...config.tls, handlers });
   const api = createRestApi({
-    store, signer, clock, ids, dispatcher: nodes, log: log.child({ component: 'http' }),
+    store,
+    signer,
+    clock,
+    ids,
+    dispatcher: nodes,
+    log: log.child({ component: 'http' }),
     operatorToken: readFileSync(config.operatorTokenFile, 'utf8').trim(),
     maxModelBytes: config.maxModelBytes,
     connectedNodeIds: () => nodes.ids(),
@@ -59,10 +73,16 @@ export async function startCoordinator(config: CoordinatorConfig, log: Logger): 
   const http = await listen(api, config.http.host, config.http.port);
   const timers = [
     setInterval(() => settleAllRounds(store, clock.now()), 1000),
-    setInterval(() => nodes.broadcast({ heartbeat: { sent_at_ms: String(clock.now()) } }), config.heartbeatIntervalMs),
+    setInterval(
+      () => nodes.broadcast({ heartbeat: { sent_at_ms: String(clock.now()) } }),
+      config.heartbeatIntervalMs,
+    ),
   ];
   const httpPort = (http.address() as { port: number }).port;
-  writeFileSync(path.join(config.stateDir, READY_FILE), JSON.stringify({ grpcPort: grpcServer.port, httpPort, pid: process.pid }));
+  writeFileSync(
+    path.join(config.stateDir, READY_FILE),
+    JSON.stringify({ grpcPort: grpcServer.port, httpPort, pid: process.pid }),
+  );
   log.info({ grpcPort: grpcServer.port, httpPort }, 'coordinator listening');
   return {
     grpcPort: grpcServer.port,
@@ -80,7 +100,11 @@ function enrolNodes(store: SqliteStore, identityFiles: readonly string[]): void 
   for (const file of identityFiles) {
     const identity = loadIdentity(file);
     store.upsertNode(
-      { id: identity.name, signPublicKey: identity.signPublicKey, boxPublicKey: identity.boxPublicKey },
+      {
+        id: identity.name,
+        signPublicKey: identity.signPublicKey,
+        boxPublicKey: identity.boxPublicKey,
+      },
       clock.now(),
     );
   }
@@ -92,9 +116,15 @@ async function createSigner(config: CoordinatorConfig): Promise<Signer> {
   return { keyId: identity.keyId, sign: (body) => signCanonical(body, secretKey) };
 }
 
-function listen(app: ReturnType<typeof createRestApi>, host: string, port: number): Promise<HttpServer> {
+function listen(
+  app: ReturnType<typeof createRestApi>,
+  host: string,
+  port: number,
+): Promise<HttpServer> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
+    const server = app.listen(port, host, (error?: Error) =>
+      error ? reject(error) : resolve(server),
+    );
   });
 }
 
@@ -111,7 +141,10 @@ function shutdown(server: grpc.Server): Promise<void> {
 /** `centile coordinator start --config FILE`: runs until SIGINT/SIGTERM. */
 export async function coordinatorMain(configFile: string, env: NodeJS.ProcessEnv): Promise<void> {
   const config = loadCoordinatorConfig(configFile, env);
-  const log = pino({ level: config.logLevel, redact: ['*.signature', '*.secretKey', '*.token', 'req.headers.authorization'] });
+  const log = pino({
+    level: config.logLevel,
+    redact: ['*.signature', '*.secretKey', '*.token', 'req.headers.authorization'],
+  });
   const running = await startCoordinator(config, log);
   const stop = () => void running.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

@@ -20,7 +20,8 @@ export function canonicalJson(value: CanonicalValue): string {
     return JSON.stringify(value);
   }
   if (typeof value === 'number') {
-    if (!Number.isSafeInteger(value)) throw new TypeError('canonical JSON holds safe integers only');
+    if (!Number.isSafeInteger(value))
+      throw new TypeError('canonical JSON holds safe integers only');
     return String(value);
   }
   if (Array.isArray(value)) {

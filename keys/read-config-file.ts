@@ -11,6 +11,10 @@ export function readConfigFile(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch {
-    throw new CentileError('not-found', 'CONFIG_NOT_FOUND', `cannot read config file ${path.basename(file)}`);
+    throw new CentileError(
+      'not-found',
+      'CONFIG_NOT_FOUND',
+      `cannot read config file ${path.basename(file)}`,
+    );
   }
 }

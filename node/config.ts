@@ -18,7 +18,11 @@ export interface NodeConfig {
   readonly keys: { readonly signKeyFile: string; readonly identityFile: string };
   readonly dataset: { readonly name: string; readonly format: 'csv'; readonly path: string };
   /** Exact decimals, parsed to rationals by the privacy engine. */
-  readonly privacy: { readonly totalRho: string; readonly maxRhoPerRequest: string; readonly allowedTasks: readonly string[] };
+  readonly privacy: {
+    readonly totalRho: string;
+    readonly maxRhoPerRequest: string;
+    readonly allowedTasks: readonly string[];
+  };
   readonly model: { readonly maxBytes: number; readonly timeoutMs: number };
   readonly logLevel: string;
 }
@@ -28,7 +32,9 @@ const DECIMAL = /^(0|[1-9]\d*)(\.\d+)?$/;
 /** Reads and validates a node config file (JSON), listing every problem at once. */
 export function loadNodeConfig(file: string, env: NodeJS.ProcessEnv = {}): NodeConfig {
   const dir = path.dirname(path.resolve(file));
-  const c = ConfigReader.fromJsonText(readConfigFile(file), path.basename(file), (p) => path.resolve(dir, p));
+  const c = ConfigReader.fromJsonText(readConfigFile(file), path.basename(file), (p) =>
+    path.resolve(dir, p),
+  );
   const coordinator = c.section('coordinator');
   const keys = c.section('keys');
   const dataset = c.section('dataset');
@@ -58,7 +64,8 @@ export function loadNodeConfig(file: string, env: NodeJS.ProcessEnv = {}): NodeC
   };
   if (dataset.string('format', 'csv') !== 'csv') c.problems.push("'format' must be 'csv'");
   for (const key of ['totalRho', 'maxRhoPerRequest'] as const) {
-    if (!DECIMAL.test(config.privacy[key])) c.problems.push(`'privacy.${key}' must be a decimal such as "0.5"`);
+    if (!DECIMAL.test(config.privacy[key]))
+      c.problems.push(`'privacy.${key}' must be a decimal such as "0.5"`);
   }
   c.finish(path.basename(file));
   return deepFreeze(config);

@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pino } from 'pino';
@@ -22,6 +21,7 @@ import { openBudgetLedger } from './privacy/budget-ledger.js';
 import { addDiscreteGaussianNoise } from './privacy/gaussian-mechanism.js';
 import { createSodiumRandomSource } from './privacy/random-source.js';
 import { ReleaseLedger } from './state/release-ledger.js';
+import { datasetLineage } from './state/lineage-key.js';
 import { SeenTasksFile } from './state/seen-tasks-file.js';
 
 export const SOFTWARE_VERSION = 'centile-node/0.1.0';
@@ -36,11 +36,15 @@ export async function startNode(config: NodeConfig, log: Logger): Promise<Runnin
   mkdirSync(config.stateDir, { recursive: true, mode: 0o700 });
   const identity = loadIdentity(config.keys.identityFile);
   if (identity.name !== config.name) {
-    throw new CentileError('invalid-input', 'CONFIG_INVALID', "'name' does not match the name in the node's identity file");
+    throw new CentileError(
+      'invalid-input',
+      'CONFIG_INVALID',
+      "'name' does not match the name in the node's identity file",
+    );
   }
   const signKey = await loadSigningKey(config.keys.signKeyFile);
   const coordinatorKey = signPublicKeyBytes(loadIdentity(config.coordinator.identityFile));
-  const cohorts = await loadCohorts(config, signKey, log);
+  const cohorts = await loadCohorts(config, log);
   const ledger = new ReleaseLedger(
     openBudgetLedger({
       dir: path.join(config.stateDir, 'ledger', config.dataset.name),
@@ -86,7 +90,9 @@ export async function startNode(config: NodeConfig, log: Logger): Promise<Runnin
 /** The parts of the task pipeline that need no keys or data: model runner, fetcher, noise, clock. */
 async function taskDeps(config: NodeConfig, link: { client?: FederationClient }, log: Logger) {
   const rng = await createSodiumRandomSource();
-  const noise: NoiseSource = { addDiscreteGaussian: (cells, sigma2) => addDiscreteGaussianNoise(cells, sigma2, rng) };
+  const noise: NoiseSource = {
+    addDiscreteGaussian: (cells, sigma2) => addDiscreteGaussianNoise(cells, sigma2, rng),
+  };
   return {
     fetcher: createGrpcModelFetcher({
       client: () => link.client?.client(),
@@ -94,7 +100,10 @@ async function taskDeps(config: NodeConfig, link: { client?: FederationClient },
       maxModelBytes: config.model.maxBytes,
       timeoutMs: 60_000,
     }),
-    models: createOnnxModelLoader({ timeoutMs: config.model.timeoutMs, maxModelBytes: config.model.maxBytes }),
+    models: createOnnxModelLoader({
+      timeoutMs: config.model.timeoutMs,
+      maxModelBytes: config.model.maxBytes,
+    }),
     noise,
     scoreWho,
     now: () => Date.now(),
@@ -104,15 +113,25 @@ async function taskDeps(config: NodeConfig, link: { client?: FederationClient },
 
 /**
  * Reads the dataset at start-up and writes the ingest report (rows, fields and
- * reasons; never values) for hospital IT. The lineage id is a keyed hash of
- * the dataset name, so it names the privacy population without revealing it.
+ * reasons; never values) for hospital IT.
  */
-async function loadCohorts(config: NodeConfig, signKey: Uint8Array, log: Logger): Promise<CohortSource> {
+async function loadCohorts(config: NodeConfig, log: Logger): Promise<CohortSource> {
   const { name } = config.dataset;
   const { cohort, report } = await readCsvCohort(config.dataset.path);
-  writeFileSync(path.join(config.stateDir, `ingest-report.${name}.json`), JSON.stringify(report, null, 2));
-  log.info({ dataset: name, rowsRead: report.rowsRead, rowsRejected: report.rowsRejected, problems: report.problemCounts }, 'dataset loaded');
-  const lineage = createHmac('sha256', signKey).update(`centile/dataset-lineage/v1/${name}`).digest('hex').slice(0, 32);
+  writeFileSync(
+    path.join(config.stateDir, `ingest-report.${name}.json`),
+    JSON.stringify(report, null, 2),
+  );
+  log.info(
+    {
+      dataset: name,
+      rowsRead: report.rowsRead,
+      rowsRejected: report.rowsRejected,
+      problems: report.problemCounts,
+    },
+    'dataset loaded',
+  );
+  const lineage = datasetLineage(config.stateDir, name);
   return {
     names: () => [name],
     cohort: (n) => (n === name ? cohort : undefined),
@@ -123,7 +142,11 @@ async function loadCohorts(config: NodeConfig, signKey: Uint8Array, log: Logger)
 /** `centile node start --config FILE`: runs until SIGINT/SIGTERM. */
 export async function nodeMain(configFile: string, env: NodeJS.ProcessEnv): Promise<void> {
   const config = loadNodeConfig(configFile, env);
-  const log = pino({ level: config.logLevel, base: { node: config.name }, redact: ['*.signature', '*.secretKey', '*.token'] });
+  const log = pino({
+    level: config.logLevel,
+    base: { node: config.name },
+    redact: ['*.signature', '*.secretKey', '*.token'],
+  });
   const running = await startNode(config, log);
   const stop = () => void running.close().then(() => process.exit(0));
   process.once('SIGINT', stop);

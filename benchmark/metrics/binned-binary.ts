@@ -38,7 +38,8 @@ export function binnedBinaryMetrics(
     positives,
     negatives,
     invalid: clampCount(negative[bins] ?? 0) + clampCount(positive[bins] ?? 0),
-    auroc: positives > 0 && negatives > 0 ? aurocFromBins(neg, pos) / (positives * negatives) : null,
+    auroc:
+      positives > 0 && negatives > 0 ? aurocFromBins(neg, pos) / (positives * negatives) : null,
     sensitivity: positives > 0 ? sum(pos.slice(thresholdBin)) / positives : null,
     specificity: negatives > 0 ? sum(neg.slice(0, thresholdBin)) / negatives : null,
   };

@@ -1,4 +1,4 @@
-import { asObject, readLiteral, readString, readStringArray } from './fields.js';
+import { asObject, parseJsonBody, readLiteral, readString, readStringArray } from './fields.js';
 
 /**
  * The signed hello a node answers the coordinator's challenge with. Signing
@@ -15,6 +15,11 @@ export type HelloBody = {
 };
 
 const CODE = 'HELLO_MALFORMED';
+
+/** Signed hello bytes → `HelloBody`, or throws `HELLO_MALFORMED`. */
+export function decodeHelloBody(bytes: Uint8Array): HelloBody {
+  return parseHelloBody(parseJsonBody(bytes, CODE));
+}
 
 /** Untrusted JSON → `HelloBody`, or throws `HELLO_MALFORMED`. */
 export function parseHelloBody(json: unknown): HelloBody {

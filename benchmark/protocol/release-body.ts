@@ -1,5 +1,12 @@
 import { STATUS_CELL_COUNT } from '../tasks/growth-status-statistics.js';
-import { asObject, readInteger, readIntegerArray, readLiteral, readString } from './fields.js';
+import {
+  asObject,
+  parseJsonBody,
+  readInteger,
+  readIntegerArray,
+  readLiteral,
+  readString,
+} from './fields.js';
 
 /**
  * The signed body of a release, node → coordinator. Everything needed to check
@@ -30,6 +37,11 @@ export type ReleaseBody = {
 };
 
 const CODE = 'RELEASE_MALFORMED';
+
+/** Signed release bytes → `ReleaseBody`, or throws `RELEASE_MALFORMED`. */
+export function decodeReleaseBody(bytes: Uint8Array): ReleaseBody {
+  return parseReleaseBody(parseJsonBody(bytes, CODE));
+}
 
 /** Untrusted JSON → `ReleaseBody`, or throws `RELEASE_MALFORMED` naming the field. */
 export function parseReleaseBody(json: unknown): ReleaseBody {

@@ -1,4 +1,4 @@
-import { asObject, readInteger, readLiteral, readString } from './fields.js';
+import { asObject, parseJsonBody, readInteger, readLiteral, readString } from './fields.js';
 
 /**
  * The signed body of an evaluation task, coordinator → node. The node checks
@@ -25,6 +25,11 @@ export type TaskBody = {
 };
 
 const CODE = 'TASK_MALFORMED';
+
+/** Signed task bytes → `TaskBody`, or throws `TASK_MALFORMED`. */
+export function decodeTaskBody(bytes: Uint8Array): TaskBody {
+  return parseTaskBody(parseJsonBody(bytes, CODE));
+}
 
 /** Untrusted JSON → `TaskBody`, or throws `TASK_MALFORMED` naming the field. */
 export function parseTaskBody(json: unknown): TaskBody {

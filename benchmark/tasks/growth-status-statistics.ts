@@ -33,11 +33,7 @@ export function scoreBin(score: number): number {
 }
 
 /** Exact counts for `rows` examples: labels and scores are rows × 6. */
-export function countStatusCells(
-  rows: number,
-  labels: Int8Array,
-  scores: Float32Array,
-): bigint[] {
+export function countStatusCells(rows: number, labels: Int8Array, scores: Float32Array): bigint[] {
   const cells = new Array<bigint>(STATUS_CELL_COUNT).fill(0n);
   cells[0] = BigInt(rows);
   const width = STATUS_LABELS.length;
@@ -62,7 +58,10 @@ export function decodeStatusCells(cells: readonly number[]): StatusStatistics {
   const labels = {} as Record<StatusLabel, ClassHistograms>;
   STATUS_LABELS.forEach((name, label) => {
     const slice = (positive: number) =>
-      cells.slice(cellIndex(label, positive, 0), cellIndex(label, positive, STATUS_CELLS_PER_CLASS));
+      cells.slice(
+        cellIndex(label, positive, 0),
+        cellIndex(label, positive, STATUS_CELLS_PER_CLASS),
+      );
     labels[name] = { negative: slice(0), positive: slice(1) };
   });
   return { children: cells[0] as number, labels };

@@ -40,14 +40,23 @@ export class DemoProcesses {
 }
 
 /** Waits for a JSON file a child writes once it is ready; fails early if the child dies. */
-export async function waitForJsonFile<T>(file: string, child: ChildProcess, logFile: string, timeoutMs: number): Promise<T> {
+export async function waitForJsonFile<T>(
+  file: string,
+  child: ChildProcess,
+  logFile: string,
+  timeoutMs: number,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as T;
     if (child.exitCode !== null) break;
     await sleep(100);
   }
-  throw new CentileError('unavailable', 'DEMO_START_FAILED', `a demo process did not start; see ${path.basename(logFile)} in the demo logs`);
+  throw new CentileError(
+    'unavailable',
+    'DEMO_START_FAILED',
+    `a demo process did not start; see ${path.basename(logFile)} in the demo logs`,
+  );
 }
 
 export function sleep(ms: number): Promise<void> {

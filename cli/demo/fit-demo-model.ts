@@ -11,10 +11,19 @@ import { buildStatusExamples } from '../../benchmark/tasks/growth-status-example
  */
 export function fitDemoModel(childrenPerSite: number, seed: string): Uint8Array {
   const parts = Object.values(SIM_SITES).map((spec) =>
-    buildStatusExamples(generateSimSite(spec, { children: childrenPerSite, seed }).cohort, scoreWho),
+    buildStatusExamples(
+      generateSimSite(spec, { children: childrenPerSite, seed }).cohort,
+      scoreWho,
+    ),
   );
-  const features = concat(parts.map((p) => p.features), Float32Array);
-  const labels = concat(parts.map((p) => p.labels), Int8Array);
+  const features = concat(
+    parts.map((p) => p.features),
+    Float32Array,
+  );
+  const labels = concat(
+    parts.map((p) => p.labels),
+    Int8Array,
+  );
   return buildStatusBaselineOnnx(fitStatusBaseline(features, labels));
 }
 

@@ -28,7 +28,11 @@ export interface DemoOptions {
 }
 
 /** Creates keys, certificate, token, Sim data, the reference model and every config. */
-export async function prepareDemo(dir: string, options: DemoOptions, step: (what: string) => void): Promise<DemoLayout> {
+export async function prepareDemo(
+  dir: string,
+  options: DemoOptions,
+  step: (what: string) => void,
+): Promise<DemoLayout> {
   const layout = demoLayout(path.resolve(dir));
   resetFolder(layout.dir);
   step('keys and TLS certificate');
@@ -41,14 +45,18 @@ export async function prepareDemo(dir: string, options: DemoOptions, step: (what
   appendFileSync(layout.sites[0]?.csv ?? '', BAD_ROWS.join(''));
   step('reference model fitted on separate Sim data');
   mkdirSync(path.dirname(layout.modelFile), { recursive: true });
-  writeFileSync(layout.modelFile, fitDemoModel(Math.round(options.childrenPerSite / 2), `${options.seed}-train`));
+  writeFileSync(
+    layout.modelFile,
+    fitDemoModel(Math.round(options.childrenPerSite / 2), `${options.seed}-train`),
+  );
   writeConfigs(layout);
   return layout;
 }
 
 function resetFolder(dir: string): void {
   if (existsSync(dir)) {
-    if (!existsSync(path.join(dir, MARKER))) throw new Error(`${dir} exists and is not a Centile demo folder`);
+    if (!existsSync(path.join(dir, MARKER)))
+      throw new Error(`${dir} exists and is not a Centile demo folder`);
     rmSync(dir, { recursive: true, force: true });
   }
   mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -57,8 +65,13 @@ function resetFolder(dir: string): void {
 
 async function makeKeys(layout: DemoLayout): Promise<void> {
   await initKeys({ role: 'coordinator', name: 'coordinator', outDir: layout.keysDir });
-  for (const site of layout.sites) await initKeys({ role: 'node', name: site.name, outDir: layout.keysDir });
-  await createTlsCertificate({ commonName: 'centile-coordinator', hosts: ['127.0.0.1', 'localhost'], outDir: layout.tlsDir });
+  for (const site of layout.sites)
+    await initKeys({ role: 'node', name: site.name, outDir: layout.keysDir });
+  await createTlsCertificate({
+    commonName: 'centile-coordinator',
+    hosts: ['127.0.0.1', 'localhost'],
+    outDir: layout.tlsDir,
+  });
   writeFileSync(layout.tokenFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
 }
 
@@ -70,8 +83,14 @@ function writeConfigs(layout: DemoLayout): void {
     stateDir: rel(config, layout.coordinatorStateDir),
     grpc: { host: '127.0.0.1', port: 0 },
     http: { host: '127.0.0.1', port: 0 },
-    tls: { certFile: rel(config, path.join(layout.tlsDir, TLS_CERT_FILE)), keyFile: rel(config, path.join(layout.tlsDir, TLS_KEY_FILE)) },
-    keys: { signKeyFile: rel(config, coordinatorKeys.signKeyPath), identityFile: rel(config, coordinatorKeys.identityPath) },
+    tls: {
+      certFile: rel(config, path.join(layout.tlsDir, TLS_CERT_FILE)),
+      keyFile: rel(config, path.join(layout.tlsDir, TLS_KEY_FILE)),
+    },
+    keys: {
+      signKeyFile: rel(config, coordinatorKeys.signKeyPath),
+      identityFile: rel(config, coordinatorKeys.identityPath),
+    },
     operatorTokenFile: rel(config, layout.tokenFile),
     nodes: layout.sites.map((s) => rel(config, keyFilePaths(layout.keysDir, s.name).identityPath)),
     heartbeatIntervalMs: 5000,
@@ -80,7 +99,11 @@ function writeConfigs(layout: DemoLayout): void {
 }
 
 /** Node configs need the coordinator's port, known only once it listens; rewritten then. */
-export function writeNodeConfig(layout: DemoLayout, site: DemoSite, coordinatorAddress: string): void {
+export function writeNodeConfig(
+  layout: DemoLayout,
+  site: DemoSite,
+  coordinatorAddress: string,
+): void {
   const rel = (to: string) => path.relative(site.dir, to);
   const keys = keyFilePaths(layout.keysDir, site.name);
   writeJson(site.config, {

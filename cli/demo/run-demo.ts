@@ -32,44 +32,80 @@ export async function runDemo(args: string[], out: Out): Promise<void> {
     },
   });
   const started = Date.now();
-  const step = (what: string) => out(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${what}`);
-  const layout = await prepareDemo(values.dir, { childrenPerSite: Number(values.children), seed: 'centile-demo' }, step);
+  const step = (what: string) =>
+    out(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${what}`);
+  const layout = await prepareDemo(
+    values.dir,
+    { childrenPerSite: Number(values.children), seed: 'centile-demo' },
+    step,
+  );
   const processes = new DemoProcesses();
   const stop = () => void processes.stopAll().then(() => process.exit(130));
   process.once('SIGINT', stop);
   try {
-    const api = await startFederation(layout, processes, step);
-    step('submitting the reference model and launching a round');
-    const digest = await submitModel(api, layout.modelFile);
-    const round = await callApi<{ id: string }>(api, 'POST', '/v1/rounds', {
-      json: { model_digest: digest, rho: values.rho, dataset: DEMO_DATASET, deadline_seconds: 300 },
-    });
-    await waitForRound(api, round.id);
-    step('round finished');
-    out('');
-    formatResultsTable(await fetchResults(api, round.id)).forEach(out);
-    out('');
-    printIngestReports(layout, out);
-    if (values.once) return;
-    out(`\nOperator API: ${api.baseUrl} (token in ${path.relative(process.cwd(), layout.tokenFile)}). Ctrl-C stops the federation.`);
-    await new Promise(() => undefined);
-  } finally {
-    if (values.once) await processes.stopAll();
+    await evaluate(layout, processes, step, values.rho, out);
+  } catch (error) {
+    await processes.stopAll();
+    throw error;
   }
+  if (values.once) {
+    await processes.stopAll();
+    return;
+  }
+  out(
+    `\nThe federation keeps running; logs are in ${path.relative(process.cwd(), layout.logsDir)}. Ctrl-C stops it.`,
+  );
 }
 
-async function startFederation(layout: DemoLayout, processes: DemoProcesses, step: (what: string) => void): Promise<ApiTarget> {
+async function evaluate(
+  layout: DemoLayout,
+  processes: DemoProcesses,
+  step: (what: string) => void,
+  rho: string,
+  out: Out,
+): Promise<void> {
+  const api = await startFederation(layout, processes, step);
+  step('submitting the reference model and launching a round');
+  const digest = await submitModel(api, layout.modelFile);
+  const round = await callApi<{ id: string }>(api, 'POST', '/v1/rounds', {
+    json: { model_digest: digest, rho, dataset: DEMO_DATASET, deadline_seconds: 300 },
+  });
+  await waitForRound(api, round.id);
+  step('round finished');
+  out('');
+  formatResultsTable(await fetchResults(api, round.id)).forEach(out);
+  out('');
+  printIngestReports(layout, out);
+  out(
+    `\nOperator API: ${api.baseUrl} (operator token in ${path.relative(process.cwd(), layout.tokenFile)})`,
+  );
+}
+
+async function startFederation(
+  layout: DemoLayout,
+  processes: DemoProcesses,
+  step: (what: string) => void,
+): Promise<ApiTarget> {
   mkdirSync(layout.logsDir, { recursive: true });
   step('starting the coordinator');
   const coordinatorLog = path.join(layout.logsDir, 'coordinator.log');
-  const coordinator = processes.start(['coordinator', 'start', '--config', layout.coordinatorConfig], coordinatorLog);
+  const coordinator = processes.start(
+    ['coordinator', 'start', '--config', layout.coordinatorConfig],
+    coordinatorLog,
+  );
   const ready = await waitForJsonFile<{ grpcPort: number; httpPort: number }>(
-    path.join(layout.coordinatorStateDir, READY_FILE), coordinator, coordinatorLog, 30_000,
+    path.join(layout.coordinatorStateDir, READY_FILE),
+    coordinator,
+    coordinatorLog,
+    30_000,
   );
   step(`starting ${layout.sites.length} hospital nodes`);
   for (const site of layout.sites) {
     writeNodeConfig(layout, site, `127.0.0.1:${ready.grpcPort}`);
-    processes.start(['node', 'start', '--config', site.config], path.join(layout.logsDir, `${site.name}.log`));
+    processes.start(
+      ['node', 'start', '--config', site.config],
+      path.join(layout.logsDir, `${site.name}.log`),
+    );
   }
   const api = apiTarget(`http://127.0.0.1:${ready.httpPort}`, layout.tokenFile);
   await waitForNodes(api, layout.sites.length, 60_000);
@@ -84,12 +120,18 @@ async function waitForNodes(api: ApiTarget, count: number, timeoutMs: number): P
     if (nodes.filter((n) => n.connected).length >= count) return;
     await sleep(200);
   }
-  throw new CentileError('unavailable', 'DEMO_START_FAILED', 'nodes did not connect; see the node logs in the demo folder');
+  throw new CentileError(
+    'unavailable',
+    'DEMO_START_FAILED',
+    'nodes did not connect; see the node logs in the demo folder',
+  );
 }
 
 async function submitModel(api: ApiTarget, file: string): Promise<string> {
   const query = '?name=growth-status-baseline&task=growth.status%2Fv1';
-  const model = await callApi<{ digest: string }>(api, 'POST', `/v1/models${query}`, { bytes: readFileSync(file) });
+  const model = await callApi<{ digest: string }>(api, 'POST', `/v1/models${query}`, {
+    bytes: readFileSync(file),
+  });
   return model.digest;
 }
 
@@ -98,8 +140,17 @@ function printIngestReports(layout: DemoLayout, out: Out): void {
   out('Local ingest reports (stay at each node):');
   for (const site of layout.sites) {
     const file = path.join(site.stateDir, `ingest-report.${DEMO_DATASET}.json`);
-    const report = JSON.parse(readFileSync(file, 'utf8')) as { rowsRead: number; rowsRejected: number; problems: { row: number; field: string; reason: string }[] };
-    const first = report.problems.slice(0, 3).map((p) => `row ${p.row} ${p.field}: ${p.reason}`).join('; ');
-    out(`  ${site.name.padEnd(16)} ${report.rowsRead} rows, ${report.rowsRejected} rejected${first ? ` (${first})` : ''}`);
+    const report = JSON.parse(readFileSync(file, 'utf8')) as {
+      rowsRead: number;
+      rowsRejected: number;
+      problems: { row: number; field: string; reason: string }[];
+    };
+    const first = report.problems
+      .slice(0, 3)
+      .map((p) => `row ${p.row} ${p.field}: ${p.reason}`)
+      .join('; ');
+    out(
+      `  ${site.name.padEnd(16)} ${report.rowsRead} rows, ${report.rowsRejected} rejected${first ? ` (${first})` : ''}`,
+    );
   }
 }

@@ -1,9 +1,9 @@
 import { CentileError } from '../../benchmark/errors.js';
 import { parseGaussianRelease } from '../../benchmark/privacy/gaussian-release.js';
 import { compare, parseRational } from '../../benchmark/privacy/rational.js';
-import { parseReleaseBody } from '../../benchmark/protocol/release-body.js';
+import { decodeReleaseBody } from '../../benchmark/protocol/release-body.js';
 import { STATUS_L2_SENSITIVITY_SQUARED } from '../../benchmark/tasks/growth-status-statistics.js';
-import { parseTaskBody } from '../../benchmark/protocol/task-body.js';
+import { decodeTaskBody } from '../../benchmark/protocol/task-body.js';
 import type { Clock, CoordinatorStore, SignatureVerifier } from './ports.js';
 import { settleRound } from './settle-round.js';
 
@@ -28,17 +28,29 @@ export async function acceptRelease(
   signature: Uint8Array,
 ): Promise<void> {
   const node = deps.store.findNode(nodeId);
-  if (node === undefined) throw new CentileError('unauthenticated', 'NODE_NOT_FOUND', 'unknown node');
+  if (node === undefined)
+    throw new CentileError('unauthenticated', 'NODE_NOT_FOUND', 'unknown node');
   if (!(await deps.verifier.verify(body, signature, node.signPublicKey))) {
-    throw new CentileError('unauthenticated', 'RELEASE_BAD_SIGNATURE', 'release signature does not verify');
+    throw new CentileError(
+      'unauthenticated',
+      'RELEASE_BAD_SIGNATURE',
+      'release signature does not verify',
+    );
   }
-  const release = parseReleaseBody(JSON.parse(new TextDecoder().decode(body)) as unknown);
+  const release = decodeReleaseBody(body);
   const task = deps.store.findTask(release.task_id);
   if (task === undefined || task.nodeId !== nodeId) {
-    throw new CentileError('permission-denied', 'RELEASE_UNKNOWN_TASK', 'release answers no task of this node');
+    throw new CentileError(
+      'permission-denied',
+      'RELEASE_UNKNOWN_TASK',
+      'release answers no task of this node',
+    );
   }
-  const taskBody = parseTaskBody(JSON.parse(new TextDecoder().decode(task.body)) as unknown);
-  const claim = parseGaussianRelease({ ...release.privacy, l2SensitivitySquared: release.privacy.l2_sensitivity_squared });
+  const taskBody = decodeTaskBody(task.body);
+  const claim = parseGaussianRelease({
+    ...release.privacy,
+    l2SensitivitySquared: release.privacy.l2_sensitivity_squared,
+  });
   if (
     claim.l2SensitivitySquared !== STATUS_L2_SENSITIVITY_SQUARED ||
     compare(claim.rho, parseRational(taskBody.privacy.rho)) !== 0 ||
@@ -51,7 +63,10 @@ export async function acceptRelease(
   }
   const now = deps.clock.now();
   deps.store.transaction(() => {
-    deps.store.insertRelease({ taskId: task.id, roundId: task.roundId, nodeId, body, signature }, now);
+    deps.store.insertRelease(
+      { taskId: task.id, roundId: task.roundId, nodeId, body, signature },
+      now,
+    );
     deps.store.updateTask(task.id, 'done', 1, null, now);
   });
   settleRound(deps.store, task.roundId, now);

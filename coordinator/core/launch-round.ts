@@ -27,9 +27,13 @@ export interface LaunchDeps {
 const RHO_PATTERN = /^(0|[1-9]\d*)(\.\d+)?$/;
 
 /** Creates a round and one signed task per target node, stores them, and offers them. */
-export async function launchRound(deps: LaunchDeps, request: LaunchRoundRequest): Promise<RoundRecord> {
+export async function launchRound(
+  deps: LaunchDeps,
+  request: LaunchRoundRequest,
+): Promise<RoundRecord> {
   const model = deps.store.findModel(request.modelDigest);
-  if (model === undefined) throw new CentileError('not-found', 'MODEL_NOT_FOUND', 'no model with that digest');
+  if (model === undefined)
+    throw new CentileError('not-found', 'MODEL_NOT_FOUND', 'no model with that digest');
   if (!RHO_PATTERN.test(request.rho) || Number(request.rho) <= 0) {
     throw new CentileError('invalid-input', 'INVALID_RHO', 'rho must be a positive decimal');
   }
@@ -46,7 +50,9 @@ export async function launchRound(deps: LaunchDeps, request: LaunchRoundRequest)
     createdAt: now,
   };
   const tasks = await Promise.all(
-    nodeIds.map((nodeId) => signTask(deps, round, nodeId, request.dataset, model.name, model.sizeBytes)),
+    nodeIds.map((nodeId) =>
+      signTask(deps, round, nodeId, request.dataset, model.name, model.sizeBytes),
+    ),
   );
   deps.store.transaction(() => {
     deps.store.insertRound(round);
@@ -59,9 +65,11 @@ export async function launchRound(deps: LaunchDeps, request: LaunchRoundRequest)
 function targetNodes(deps: LaunchDeps, requested: readonly string[] | undefined): string[] {
   const enrolled = new Set(deps.store.listNodes().map((n) => n.id));
   const ids = requested === undefined ? [...enrolled] : [...new Set(requested)];
-  if (ids.length === 0) throw new CentileError('failed-precondition', 'NO_NODES', 'no enrolled nodes to evaluate on');
+  if (ids.length === 0)
+    throw new CentileError('failed-precondition', 'NO_NODES', 'no enrolled nodes to evaluate on');
   const unknown = ids.find((id) => !enrolled.has(id));
-  if (unknown !== undefined) throw new CentileError('not-found', 'NODE_NOT_FOUND', `node '${unknown}' is not enrolled`);
+  if (unknown !== undefined)
+    throw new CentileError('not-found', 'NODE_NOT_FOUND', `node '${unknown}' is not enrolled`);
   return ids;
 }
 

@@ -50,7 +50,13 @@ export interface CoordinatorStore {
   findTask(id: string): TaskRecord | undefined;
   openTasksFor(nodeId: string): TaskRecord[];
   tasksOfRound(roundId: string): TaskRecord[];
-  updateTask(id: string, state: TaskState, progress: number, errorCode: string | null, now: number): void;
+  updateTask(
+    id: string,
+    state: TaskState,
+    progress: number,
+    errorCode: string | null,
+    now: number,
+  ): void;
   insertRelease(release: ReleaseRecord, now: number): void;
   releasesOfRound(roundId: string): ReleaseRecord[];
 }

@@ -18,7 +18,12 @@ const STATE: Record<TaskUpdate['state'], TaskState> = {
 };
 
 /** Records progress or a refusal honestly; ignores updates for other nodes' tasks. */
-export function recordTaskUpdate(store: CoordinatorStore, nodeId: string, update: TaskUpdate, now: number): void {
+export function recordTaskUpdate(
+  store: CoordinatorStore,
+  nodeId: string,
+  update: TaskUpdate,
+  now: number,
+): void {
   const task = store.findTask(update.taskId);
   if (task === undefined || task.nodeId !== nodeId) return;
   if (task.state !== 'pending' && task.state !== 'running') return;

@@ -1,6 +1,6 @@
 import { binnedBinaryMetrics } from '../../benchmark/metrics/binned-binary.js';
 import type { BinnedBinaryMetrics } from '../../benchmark/metrics/binned-binary.js';
-import { parseReleaseBody } from '../../benchmark/protocol/release-body.js';
+import { decodeReleaseBody } from '../../benchmark/protocol/release-body.js';
 import { STATUS_LABELS, STATUS_SCORE_BINS } from '../../benchmark/tasks/growth-status-contract.js';
 import type { StatusLabel } from '../../benchmark/tasks/growth-status-contract.js';
 import { decodeStatusCells, sumCells } from '../../benchmark/tasks/growth-status-statistics.js';
@@ -36,10 +36,7 @@ export interface RoundResults {
 /** Cross-site results of a round: all post-processing of stored releases. */
 export function roundResults(store: CoordinatorStore, round: RoundRecord): RoundResults {
   const releases = new Map(
-    store.releasesOfRound(round.id).map((r) => {
-      const body = parseReleaseBody(JSON.parse(new TextDecoder().decode(r.body)) as unknown);
-      return [r.taskId, body] as const;
-    }),
+    store.releasesOfRound(round.id).map((r) => [r.taskId, decodeReleaseBody(r.body)] as const),
   );
   const sites = store.tasksOfRound(round.id).map((task): SiteResult => {
     const release = releases.get(task.id);

@@ -16,7 +16,9 @@ export function settleRound(store: CoordinatorStore, roundId: string, now: numbe
   if (!pastDeadline && tasks.some((t) => OPEN.has(t.state))) return;
   store.transaction(() => {
     if (pastDeadline) {
-      for (const t of tasks) if (OPEN.has(t.state)) store.updateTask(t.id, 'timed_out', t.progress, 'DEADLINE_EXCEEDED', now);
+      for (const t of tasks)
+        if (OPEN.has(t.state))
+          store.updateTask(t.id, 'timed_out', t.progress, 'DEADLINE_EXCEEDED', now);
       tasks = store.tasksOfRound(roundId);
     }
     const done = tasks.filter((t) => t.state === 'done').length;

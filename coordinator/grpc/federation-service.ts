@@ -1,7 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import type { Logger } from 'pino';
 import { CentileError } from '../../benchmark/errors.js';
-import { parseHelloBody } from '../../benchmark/protocol/hello-body.js';
+import { decodeHelloBody } from '../../benchmark/protocol/hello-body.js';
 import type { FederationHandlers } from '../../proto/gen/centile/v1/Federation.js';
 import type { NodeMessage__Output } from '../../proto/gen/centile/v1/NodeMessage.js';
 import { acceptRelease } from '../core/accept-release.js';
@@ -13,7 +13,10 @@ import { toServiceError } from './grpc-errors.js';
 import { toTaskUpdate } from './wire-mapping.js';
 
 export interface FederationDeps {
-  readonly store: CoordinatorStore & { markNodeSeen(id: string, now: number): void; modelBytes(digest: string): Uint8Array | undefined };
+  readonly store: CoordinatorStore & {
+    markNodeSeen(id: string, now: number): void;
+    modelBytes(digest: string): Uint8Array | undefined;
+  };
   readonly verifier: SignatureVerifier;
   readonly clock: Clock;
   readonly ids: RandomIds;
@@ -32,7 +35,7 @@ export interface FederationDeps {
 export function createFederationHandlers(deps: FederationDeps): FederationHandlers {
   return {
     Connect: (stream) => connect(deps, stream),
-    FetchModel: (call) => guard(deps.log, streamModel(deps, call), (e) => call.destroy(asError(e))),
+    FetchModel: (call) => guard(deps.log, streamModel(deps, call), (e) => endWithStatus(call, e)),
   };
 }
 
@@ -41,9 +44,10 @@ function connect(deps: FederationDeps, stream: NodeStream): void {
   let nodeId: string | undefined;
   stream.write({ challenge: { nonce: challenge, coordinator_key_id: deps.coordinatorKeyId } });
   stream.on('data', (message: NodeMessage__Output) => {
-    const work = nodeId === undefined
-      ? authenticate(deps, stream, challenge, message).then((id) => void (nodeId = id))
-      : onMessage(deps, nodeId, message);
+    const work =
+      nodeId === undefined
+        ? authenticate(deps, stream, challenge, message).then((id) => void (nodeId = id))
+        : onMessage(deps, nodeId, message);
     guard(deps.log, work, (e) => failStream(stream, e));
   });
   stream.on('end', () => {
@@ -62,8 +66,9 @@ async function authenticate(
   message: NodeMessage__Output,
 ): Promise<string> {
   const signed = message.hello;
-  if (message.kind !== 'hello' || signed == null) throw unauthenticated('HELLO_REQUIRED', 'the first message must be a signed hello');
-  const hello = parseHelloBody(JSON.parse(new TextDecoder().decode(signed.body)) as unknown);
+  if (message.kind !== 'hello' || signed == null)
+    throw unauthenticated('HELLO_REQUIRED', 'the first message must be a signed hello');
+  const hello = decodeHelloBody(signed.body);
   const node = deps.store.findNode(hello.node_id);
   if (node === undefined) throw unauthenticated('NODE_NOT_ENROLLED', 'node is not enrolled');
   const fresh = hello.challenge === Buffer.from(challenge).toString('base64');
@@ -73,13 +78,23 @@ async function authenticate(
   const sessionToken = deps.ids.nonce();
   deps.nodes.add(node.id, stream, sessionToken);
   deps.store.markNodeSeen(node.id, deps.clock.now());
-  stream.write({ welcome: { node_id: node.id, session_token: sessionToken, heartbeat_interval_ms: deps.heartbeatIntervalMs } });
+  stream.write({
+    welcome: {
+      node_id: node.id,
+      session_token: sessionToken,
+      heartbeat_interval_ms: deps.heartbeatIntervalMs,
+    },
+  });
   for (const task of deps.store.openTasksFor(node.id)) deps.nodes.offer(node.id, task);
   deps.log.info({ node: node.id, version: hello.software_version }, 'node connected');
   return node.id;
 }
 
-async function onMessage(deps: FederationDeps, nodeId: string, message: NodeMessage__Output): Promise<void> {
+async function onMessage(
+  deps: FederationDeps,
+  nodeId: string,
+  message: NodeMessage__Output,
+): Promise<void> {
   const now = deps.clock.now();
   deps.store.markNodeSeen(nodeId, now);
   switch (message.kind) {
@@ -105,18 +120,30 @@ function unauthenticated(code: string, message: string): CentileError {
 
 /** Reports a failed step on the node's stream; authentication failures end it. */
 function failStream(stream: NodeStream, error: unknown): void {
-  const status = toServiceError(error);
-  const code = status.metadata?.get('centile-error-code')[0];
-  stream.write({ error: { code: typeof code === 'string' ? code : 'INTERNAL', message: status.details ?? '' } });
-  if (error instanceof CentileError && error.kind === 'unauthenticated') stream.destroy(asError(error));
+  const code = error instanceof CentileError ? error.code : 'INTERNAL';
+  const message = toServiceError(error).details ?? '';
+  stream.write({ error: { code, message } });
+  if (error instanceof CentileError && error.kind === 'unauthenticated')
+    endWithStatus(stream, error);
 }
 
-function asError(error: unknown): grpc.ServiceError {
-  return Object.assign(new Error(toServiceError(error).details), toServiceError(error)) as grpc.ServiceError;
+/**
+ * Ends a server stream with the error's status. grpc-js sends a status only
+ * for an 'error' event on the call; `destroy` would drop it.
+ */
+function endWithStatus(
+  call: grpc.ServerWritableStream<unknown, unknown> | NodeStream,
+  error: unknown,
+): void {
+  call.emit('error', toServiceError(error));
 }
 
 /** Runs `work` to completion; a rejection is logged and handed to `onError`, never thrown. */
-export function guard(log: Logger, work: Promise<unknown>, onError: (error: unknown) => void): void {
+export function guard(
+  log: Logger,
+  work: Promise<unknown>,
+  onError: (error: unknown) => void,
+): void {
   work.catch((error: unknown) => {
     if (error instanceof CentileError) log.warn({ code: error.code }, 'request refused');
     else log.error({ err: error }, 'request failed');

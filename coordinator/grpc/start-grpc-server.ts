@@ -12,7 +12,9 @@ export interface GrpcServerOptions {
 }
 
 /** Starts the TLS gRPC server (server-authenticated); resolves with the bound port. */
-export async function startGrpcServer(options: GrpcServerOptions): Promise<{ server: grpc.Server; port: number }> {
+export async function startGrpcServer(
+  options: GrpcServerOptions,
+): Promise<{ server: grpc.Server; port: number }> {
   const server = new grpc.Server({
     'grpc.keepalive_time_ms': 30_000,
     'grpc.max_receive_message_length': 8 * 1024 * 1024,

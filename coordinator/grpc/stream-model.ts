@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import type * as grpc from '@grpc/grpc-js';
 import { CentileError } from '../../benchmark/errors.js';
-import { parseTaskBody } from '../../benchmark/protocol/task-body.js';
+import { decodeTaskBody } from '../../benchmark/protocol/task-body.js';
 import type { FetchModelRequest__Output } from '../../proto/gen/centile/v1/FetchModelRequest.js';
 import type { ModelChunk } from '../../proto/gen/centile/v1/ModelChunk.js';
 import type { FederationDeps } from './federation-service.js';
@@ -20,20 +20,31 @@ export async function streamModel(
 ): Promise<void> {
   const { session_token: token, task_id: taskId, model_digest: digest } = call.request;
   const nodeId = deps.nodes.nodeForToken(token);
-  if (nodeId === undefined) throw new CentileError('unauthenticated', 'SESSION_UNKNOWN', 'no such session');
+  if (nodeId === undefined)
+    throw new CentileError('unauthenticated', 'SESSION_UNKNOWN', 'no such session');
   const task = deps.store.findTask(taskId);
-  const body = task && parseTaskBody(JSON.parse(new TextDecoder().decode(task.body)) as unknown);
+  const body = task && decodeTaskBody(task.body);
   if (task?.nodeId !== nodeId || body?.model.digest !== digest) {
-    throw new CentileError('permission-denied', 'MODEL_NOT_AUTHORISED', 'model not part of a task of this node');
+    throw new CentileError(
+      'permission-denied',
+      'MODEL_NOT_AUTHORISED',
+      'model not part of a task of this node',
+    );
   }
   const bytes = deps.store.modelBytes(digest);
-  if (bytes === undefined) throw new CentileError('not-found', 'MODEL_NOT_FOUND', 'model not found');
+  if (bytes === undefined)
+    throw new CentileError('not-found', 'MODEL_NOT_FOUND', 'model not found');
   const total = String(bytes.length);
   const fullDigest = createHash('sha256').update(bytes).digest('hex');
   for (let offset = 0; offset < bytes.length; offset += CHUNK_BYTES) {
     const end = Math.min(bytes.length, offset + CHUNK_BYTES);
     const last = end === bytes.length;
-    const chunk = { offset: String(offset), data: bytes.subarray(offset, end), total_bytes: total, digest: last ? fullDigest : '' };
+    const chunk = {
+      offset: String(offset),
+      data: bytes.subarray(offset, end),
+      total_bytes: total,
+      digest: last ? fullDigest : '',
+    };
     if (!call.write(chunk)) await once(call, 'drain');
   }
   call.end();

@@ -10,14 +10,21 @@ export function parseLaunchRequest(json: unknown): LaunchRoundRequest {
   const obj = asObject(json, CODE);
   const deadline = obj.deadline_seconds ?? 600;
   if (typeof deadline !== 'number' || !(deadline > 0 && deadline <= MAX_DEADLINE_SECONDS)) {
-    throw new CentileError('invalid-input', CODE, "field 'deadline_seconds' must be in (0, 604800]");
+    throw new CentileError(
+      'invalid-input',
+      CODE,
+      "field 'deadline_seconds' must be in (0, 604800]",
+    );
   }
   const nodes = obj.nodes;
   if (nodes !== undefined && !(Array.isArray(nodes) && nodes.every((n) => typeof n === 'string'))) {
     throw new CentileError('invalid-input', CODE, "field 'nodes' must be a list of node ids");
   }
   const quorum = obj.quorum;
-  if (quorum !== undefined && !(typeof quorum === 'number' && Number.isInteger(quorum) && quorum > 0)) {
+  if (
+    quorum !== undefined &&
+    !(typeof quorum === 'number' && Number.isInteger(quorum) && quorum > 0)
+  ) {
     throw new CentileError('invalid-input', CODE, "field 'quorum' must be a positive integer");
   }
   return {

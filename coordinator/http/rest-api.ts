@@ -3,7 +3,10 @@ import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { CentileError } from '../../benchmark/errors.js';
-import { GROWTH_STATUS_TASK_ID, GROWTH_STATUS_VERSION } from '../../benchmark/tasks/growth-status-contract.js';
+import {
+  GROWTH_STATUS_TASK_ID,
+  GROWTH_STATUS_VERSION,
+} from '../../benchmark/tasks/growth-status-contract.js';
 import type { LaunchDeps } from '../core/launch-round.js';
 import { launchRound } from '../core/launch-round.js';
 import { roundResults } from '../core/round-results.js';
@@ -37,7 +40,9 @@ export function createRestApi(deps: RestApiDeps): express.Express {
   });
   app.get('/v1/rounds/:id', (req, res) => {
     const round = findRound(deps, req.params.id);
-    const tasks = deps.store.tasksOfRound(round.id).map(({ body: _b, signature: _s, ...task }) => task);
+    const tasks = deps.store
+      .tasksOfRound(round.id)
+      .map(({ body: _b, signature: _s, ...task }) => task);
     res.json({ round, tasks });
   });
   app.get('/v1/rounds/:id/results', (req, res) => {
@@ -55,11 +60,22 @@ function submitModel(deps: RestApiDeps, req: Request): { digest: string; size_by
   const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
   const name = typeof req.query.name === 'string' ? req.query.name : '';
   const task = typeof req.query.task === 'string' ? req.query.task : '';
-  if (bytes.length === 0) throw new CentileError('invalid-input', 'MODEL_EMPTY', 'request body holds no model');
-  if (!/^[\w.-]{1,64}$/.test(name)) throw new CentileError('invalid-input', 'MODEL_NAME_INVALID', 'model name must be 1-64 of [A-Za-z0-9_.-]');
-  if (!SUPPORTED_TASKS.has(task)) throw new CentileError('invalid-input', 'TASK_UNKNOWN', 'unknown benchmark task');
+  if (bytes.length === 0)
+    throw new CentileError('invalid-input', 'MODEL_EMPTY', 'request body holds no model');
+  if (!/^[\w.-]{1,64}$/.test(name))
+    throw new CentileError(
+      'invalid-input',
+      'MODEL_NAME_INVALID',
+      'model name must be 1-64 of [A-Za-z0-9_.-]',
+    );
+  if (!SUPPORTED_TASKS.has(task))
+    throw new CentileError('invalid-input', 'TASK_UNKNOWN', 'unknown benchmark task');
   const digest = createHash('sha256').update(bytes).digest('hex');
-  deps.store.insertModel({ digest, name, benchmarkTask: task, sizeBytes: bytes.length }, bytes, deps.clock.now());
+  deps.store.insertModel(
+    { digest, name, benchmarkTask: task, sizeBytes: bytes.length },
+    bytes,
+    deps.clock.now(),
+  );
   deps.log.info({ digest, task }, 'model submitted');
   return { digest, size_bytes: bytes.length };
 }
@@ -74,10 +90,18 @@ function requireOperator(token: string) {
   const expected = createHash('sha256').update(token).digest();
   return (req: Request, _res: Response, next: NextFunction): void => {
     const header = req.get('authorization') ?? '';
-    const given = createHash('sha256').update(header.replace(/^Bearer /, '')).digest();
+    const given = createHash('sha256')
+      .update(header.replace(/^Bearer /, ''))
+      .digest();
     // Hashing first gives equal lengths, so the comparison is constant-time.
     if (!header.startsWith('Bearer ') || !timingSafeEqual(given, expected)) {
-      next(new CentileError('unauthenticated', 'OPERATOR_TOKEN_INVALID', 'missing or wrong operator token'));
+      next(
+        new CentileError(
+          'unauthenticated',
+          'OPERATOR_TOKEN_INVALID',
+          'missing or wrong operator token',
+        ),
+      );
       return;
     }
     next();

@@ -77,8 +77,7 @@ export class SqliteStore {
 
   modelBytes(digest: string): Uint8Array | undefined {
     const row = this.db.prepare('SELECT bytes FROM models WHERE digest = ?').get(digest) as
-      | { bytes: Buffer }
-      | undefined;
+      { bytes: Buffer } | undefined;
     return row && new Uint8Array(row.bytes);
   }
 
@@ -88,8 +87,16 @@ export class SqliteStore {
         `INSERT INTO rounds (id, benchmark_task, model_digest, rho, quorum, deadline_at, state, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(round.id, round.benchmarkTask, round.modelDigest, round.rho, round.quorum,
-        round.deadlineAt, round.state, round.createdAt);
+      .run(
+        round.id,
+        round.benchmarkTask,
+        round.modelDigest,
+        round.rho,
+        round.quorum,
+        round.deadlineAt,
+        round.state,
+        round.createdAt,
+      );
   }
 
   findRound(id: string): RoundRecord | undefined {
@@ -98,9 +105,10 @@ export class SqliteStore {
   }
 
   listRounds(state?: RoundState): RoundRecord[] {
-    const rows = state === undefined
-      ? this.db.prepare('SELECT * FROM rounds ORDER BY created_at').all()
-      : this.db.prepare('SELECT * FROM rounds WHERE state = ? ORDER BY created_at').all(state);
+    const rows =
+      state === undefined
+        ? this.db.prepare('SELECT * FROM rounds ORDER BY created_at').all()
+        : this.db.prepare('SELECT * FROM rounds WHERE state = ? ORDER BY created_at').all(state);
     return rows.map((r) => toRound(r as Row));
   }
 
@@ -114,8 +122,17 @@ export class SqliteStore {
         `INSERT INTO tasks (id, round_id, node_id, body, signature, state, progress, error_code, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(task.id, task.roundId, task.nodeId, task.body, task.signature, task.state,
-        task.progress, task.errorCode, now);
+      .run(
+        task.id,
+        task.roundId,
+        task.nodeId,
+        task.body,
+        task.signature,
+        task.state,
+        task.progress,
+        task.errorCode,
+        now,
+      );
   }
 
   findTask(id: string): TaskRecord | undefined {
@@ -142,9 +159,17 @@ export class SqliteStore {
       .map((r) => toTask(r as Row));
   }
 
-  updateTask(id: string, state: TaskState, progress: number, errorCode: string | null, now: number): void {
+  updateTask(
+    id: string,
+    state: TaskState,
+    progress: number,
+    errorCode: string | null,
+    now: number,
+  ): void {
     this.db
-      .prepare('UPDATE tasks SET state = ?, progress = ?, error_code = ?, updated_at = ? WHERE id = ?')
+      .prepare(
+        'UPDATE tasks SET state = ?, progress = ?, error_code = ?, updated_at = ? WHERE id = ?',
+      )
       .run(state, progress, errorCode, now, id);
   }
 

@@ -14,9 +14,17 @@ export interface NodePolicy {
 }
 
 /** Checks a verified task against the policy; returns the ρ to charge. */
-export function checkPolicy(policy: NodePolicy, task: TaskBody, datasets: readonly string[]): Rational {
+export function checkPolicy(
+  policy: NodePolicy,
+  task: TaskBody,
+  datasets: readonly string[],
+): Rational {
   if (!policy.allowedTasks.includes(task.benchmark_task)) {
-    throw new CentileError('permission-denied', 'TASK_NOT_ALLOWED', 'this node does not run that benchmark task');
+    throw new CentileError(
+      'permission-denied',
+      'TASK_NOT_ALLOWED',
+      'this node does not run that benchmark task',
+    );
   }
   if (!datasets.includes(task.dataset)) {
     throw new CentileError('not-found', 'DATASET_UNKNOWN', 'this node has no dataset of that name');
@@ -25,11 +33,20 @@ export function checkPolicy(policy: NodePolicy, task: TaskBody, datasets: readon
   try {
     rho = parseRational(task.privacy.rho);
   } catch {
-    throw new CentileError('invalid-input', 'INVALID_RHO', 'task privacy rho is not an exact positive number');
+    throw new CentileError(
+      'invalid-input',
+      'INVALID_RHO',
+      'task privacy rho is not an exact positive number',
+    );
   }
-  if (rho.num <= 0n) throw new CentileError('invalid-input', 'INVALID_RHO', 'task privacy rho must be positive');
+  if (rho.num <= 0n)
+    throw new CentileError('invalid-input', 'INVALID_RHO', 'task privacy rho must be positive');
   if (compare(rho, policy.maxRhoPerRequest) > 0) {
-    throw new CentileError('permission-denied', 'REQUEST_OVER_LIMIT', 'requested rho exceeds this node\'s per-request limit');
+    throw new CentileError(
+      'permission-denied',
+      'REQUEST_OVER_LIMIT',
+      "requested rho exceeds this node's per-request limit",
+    );
   }
   return rho;
 }

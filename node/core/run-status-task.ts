@@ -1,7 +1,10 @@
 import type { WhoScores, WhoVisit } from '../../benchmark/growth/score-who.js';
 import { CentileError } from '../../benchmark/errors.js';
 import type { ModelContract } from '../../benchmark/onnx/model-contract.js';
-import { parseGaussianRelease, planGaussianRelease } from '../../benchmark/privacy/gaussian-release.js';
+import {
+  parseGaussianRelease,
+  planGaussianRelease,
+} from '../../benchmark/privacy/gaussian-release.js';
 import type { GaussianRelease } from '../../benchmark/privacy/gaussian-release.js';
 import type { Rational } from '../../benchmark/privacy/rational.js';
 import type { ReleaseBody } from '../../benchmark/protocol/release-body.js';
@@ -13,7 +16,10 @@ import {
   STATUS_OUTPUT_NAME,
 } from '../../benchmark/tasks/growth-status-contract.js';
 import { buildStatusExamples } from '../../benchmark/tasks/growth-status-examples.js';
-import { countStatusCells, STATUS_L2_SENSITIVITY_SQUARED } from '../../benchmark/tasks/growth-status-statistics.js';
+import {
+  countStatusCells,
+  STATUS_L2_SENSITIVITY_SQUARED,
+} from '../../benchmark/tasks/growth-status-statistics.js';
 import type {
   BudgetLedgerPort,
   CohortSource,
@@ -47,7 +53,10 @@ export interface RunTaskDeps {
 }
 
 /** Stages reported while a task runs, with the fraction of work done. */
-export type Progress = (stage: 'model' | 'reserved' | 'scoring' | 'releasing', fraction: number) => void;
+export type Progress = (
+  stage: 'model' | 'reserved' | 'scoring' | 'releasing',
+  fraction: number,
+) => void;
 
 /**
  * One `growth.status/v1` evaluation, in the order privacy requires: the model
@@ -55,7 +64,12 @@ export type Progress = (stage: 'model' | 'reserved' | 'scoring' | 'releasing', f
  * spent), then ρ is reserved durably, and only then is the cohort read,
  * scored, counted, noised, signed and committed to the ledger.
  */
-export async function runStatusTask(deps: RunTaskDeps, task: TaskBody, rho: Rational, progress: Progress): Promise<Signed> {
+export async function runStatusTask(
+  deps: RunTaskDeps,
+  task: TaskBody,
+  rho: Rational,
+  progress: Progress,
+): Promise<Signed> {
   const bytes = await deps.fetcher.fetch(task.task_id, task.model.digest, task.model.size_bytes);
   const model = await deps.models.load(bytes, STATUS_MODEL_CONTRACT);
   try {
@@ -67,7 +81,9 @@ export async function runStatusTask(deps: RunTaskDeps, task: TaskBody, rho: Rati
     progress('releasing', 0.9);
     // One plan drives both the noise and the signed claim, so they cannot drift apart.
     const plan = planGaussianRelease(STATUS_L2_SENSITIVITY_SQUARED, rho);
-    const noisy = deps.noise.addDiscreteGaussian(cells, parseGaussianRelease(plan).sigma2).map(toSafeNumber);
+    const noisy = deps.noise
+      .addDiscreteGaussian(cells, parseGaussianRelease(plan).sigma2)
+      .map(toSafeNumber);
     const signed = await deps.signer.sign(releaseBody(deps, task, plan, noisy));
     ledger.commit(task.task_id, signed);
     return signed;
@@ -76,18 +92,32 @@ export async function runStatusTask(deps: RunTaskDeps, task: TaskBody, rho: Rati
   }
 }
 
-async function exactCells(deps: RunTaskDeps, model: { score(i: Float32Array, r: number): Promise<Float32Array> }, dataset: string): Promise<bigint[]> {
+async function exactCells(
+  deps: RunTaskDeps,
+  model: { score(i: Float32Array, r: number): Promise<Float32Array> },
+  dataset: string,
+): Promise<bigint[]> {
   const cohort = deps.cohorts.cohort(dataset);
-  if (cohort === undefined) throw new CentileError('not-found', 'DATASET_UNKNOWN', 'no dataset of that name');
+  if (cohort === undefined)
+    throw new CentileError('not-found', 'DATASET_UNKNOWN', 'no dataset of that name');
   const examples = buildStatusExamples(cohort, deps.scoreWho);
   const scores = await model.score(examples.features, examples.rows);
   if (scores.length !== examples.rows * STATUS_LABELS.length) {
-    throw new CentileError('invalid-input', 'MODEL_OUTPUT_MISMATCH', 'model returned the wrong number of outputs');
+    throw new CentileError(
+      'invalid-input',
+      'MODEL_OUTPUT_MISMATCH',
+      'model returned the wrong number of outputs',
+    );
   }
   return countStatusCells(examples.rows, examples.labels, scores);
 }
 
-function releaseBody(deps: RunTaskDeps, task: TaskBody, plan: GaussianRelease, cells: number[]): ReleaseBody {
+function releaseBody(
+  deps: RunTaskDeps,
+  task: TaskBody,
+  plan: GaussianRelease,
+  cells: number[],
+): ReleaseBody {
   return {
     type: 'release',
     version: 1,
@@ -112,6 +142,7 @@ function releaseBody(deps: RunTaskDeps, task: TaskBody, plan: GaussianRelease, c
 
 function toSafeNumber(value: bigint): number {
   const n = Number(value);
-  if (!Number.isSafeInteger(n)) throw new CentileError('internal', 'NOISE_OUT_OF_RANGE', 'noisy count out of range');
+  if (!Number.isSafeInteger(n))
+    throw new CentileError('internal', 'NOISE_OUT_OF_RANGE', 'noisy count out of range');
   return n;
 }

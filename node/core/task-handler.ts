@@ -9,7 +9,12 @@ import { verifyTask } from './verify-task.js';
 /** What became of one task message. */
 export type TaskOutcome =
   | { readonly kind: 'release'; readonly taskId: string; readonly release: Signed }
-  | { readonly kind: 'refused' | 'failed'; readonly taskId: string; readonly code: string; readonly message: string }
+  | {
+      readonly kind: 'refused' | 'failed';
+      readonly taskId: string;
+      readonly code: string;
+      readonly message: string;
+    }
   | { readonly kind: 'ignored' };
 
 export interface TaskHandlerDeps extends RunTaskDeps {
@@ -45,7 +50,11 @@ export class TaskHandler {
       const stored = repeat ? ledger.findRelease(taskId) : undefined;
       if (stored !== undefined) return { kind: 'release', taskId, release: stored };
       if (repeat || ledger.isReserved(taskId)) {
-        throw new CentileError('conflict', 'TASK_REPLAYED', 'task was already run and its budget spent');
+        throw new CentileError(
+          'conflict',
+          'TASK_REPLAYED',
+          'task was already run and its budget spent',
+        );
       }
       const rho = checkPolicy(this.deps.policy, task, this.deps.cohorts.names());
       this.inFlight.add(taskId);
@@ -68,6 +77,5 @@ export class TaskHandler {
 
 function describe(error: unknown): { code: string; message: string } {
   if (error instanceof CentileError) return { code: error.code, message: error.message };
-  if (error instanceof SyntaxError) return { code: 'TASK_MALFORMED', message: 'task body is not JSON' };
   return { code: 'INTERNAL', message: 'internal error' };
 }

@@ -50,10 +50,16 @@ export class FederationClient {
   start(): void {
     const Federation = loadFederationProto().centile.v1.Federation;
     const serverName = this.options.tlsServerName;
-    this.stub = new Federation(this.options.address, grpc.credentials.createSsl(this.options.caCert), {
-      'grpc.keepalive_time_ms': 30_000,
-      ...(serverName === undefined ? {} : { 'grpc.ssl_target_name_override': serverName, 'grpc.default_authority': serverName }),
-    });
+    this.stub = new Federation(
+      this.options.address,
+      grpc.credentials.createSsl(this.options.caCert),
+      {
+        'grpc.keepalive_time_ms': 30_000,
+        ...(serverName === undefined
+          ? {}
+          : { 'grpc.ssl_target_name_override': serverName, 'grpc.default_authority': serverName }),
+      },
+    );
     this.connect();
   }
 
@@ -85,7 +91,10 @@ export class FederationClient {
   private onMessage(stream: Stream, message: CoordinatorMessage__Output): void {
     switch (message.kind) {
       case 'challenge':
-        void this.sendHello(stream, message.challenge?.nonce ?? Buffer.alloc(0));
+        this.sendHello(stream, message.challenge?.nonce ?? Buffer.alloc(0)).catch(
+          (error: unknown) =>
+            this.options.log.error({ err: error }, 'could not answer the challenge'),
+        );
         return;
       case 'welcome':
         this.token = message.welcome?.session_token;
@@ -93,7 +102,11 @@ export class FederationClient {
         this.options.log.info('connected to coordinator');
         return;
       case 'task':
-        if (message.task) void this.runTask(message.task.body, message.task.signature);
+        if (message.task) {
+          this.runTask(message.task.body, message.task.signature).catch((error: unknown) =>
+            this.options.log.error({ err: error }, 'could not report a task outcome'),
+          );
+        }
         return;
       case 'heartbeat':
         stream.write({ heartbeat: { sent_at_ms: String(Date.now()) } });
@@ -119,9 +132,14 @@ export class FederationClient {
   }
 
   private async runTask(body: Buffer, signature: Buffer): Promise<void> {
-    const outcome = await this.options.handler.handle({ body, signature }, (taskId) => (stage, progress) => {
-      this.stream?.write({ update: { task_id: taskId, state: 'TASK_STATE_RUNNING', progress, message: stage } });
-    });
+    const outcome = await this.options.handler.handle(
+      { body, signature },
+      (taskId) => (stage, progress) => {
+        this.stream?.write({
+          update: { task_id: taskId, state: 'TASK_STATE_RUNNING', progress, message: stage },
+        });
+      },
+    );
     // The stream may have been replaced by a reconnect while the task ran; a
     // release that finds no stream is re-sent from the ledger when re-offered.
     if (this.stream !== undefined) this.send(this.stream, outcome);
@@ -137,7 +155,14 @@ export class FederationClient {
       case 'refused':
       case 'failed': {
         const state = outcome.kind === 'refused' ? 'TASK_STATE_REFUSED' : 'TASK_STATE_FAILED';
-        stream.write({ update: { task_id: outcome.taskId, state, error_code: outcome.code, message: outcome.message } });
+        stream.write({
+          update: {
+            task_id: outcome.taskId,
+            state,
+            error_code: outcome.code,
+            message: outcome.message,
+          },
+        });
         log.warn({ task: outcome.taskId, code: outcome.code }, `task ${outcome.kind}`);
         return;
       }

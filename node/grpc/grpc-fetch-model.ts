@@ -19,10 +19,18 @@ export function createGrpcModelFetcher(options: FetchModelOptions): ModelFetcher
       const client = options.client();
       const token = options.sessionToken();
       if (client === undefined || token === undefined) {
-        return Promise.reject(new CentileError('unavailable', 'NOT_CONNECTED', 'not connected to the coordinator'));
+        return Promise.reject(
+          new CentileError('unavailable', 'NOT_CONNECTED', 'not connected to the coordinator'),
+        );
       }
       if (sizeBytes > options.maxModelBytes) {
-        return Promise.reject(new CentileError('invalid-input', 'MODEL_TOO_LARGE', 'model exceeds this node\'s size limit'));
+        return Promise.reject(
+          new CentileError(
+            'invalid-input',
+            'MODEL_TOO_LARGE',
+            "model exceeds this node's size limit",
+          ),
+        );
       }
       const call = client.FetchModel(
         { session_token: token, task_id: taskId, model_digest: digest },
@@ -33,25 +41,43 @@ export function createGrpcModelFetcher(options: FetchModelOptions): ModelFetcher
   };
 }
 
-function collect(call: grpc.ClientReadableStream<ModelChunk__Output>, digest: string, sizeBytes: number): Promise<Uint8Array> {
+function collect(
+  call: grpc.ClientReadableStream<ModelChunk__Output>,
+  digest: string,
+  sizeBytes: number,
+): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = [];
     let received = 0;
     call.on('data', (chunk: ModelChunk__Output) => {
       if (Number(chunk.offset) !== received || received + chunk.data.length > sizeBytes) {
         call.cancel();
-        reject(new CentileError('invalid-input', 'MODEL_FETCH_FAILED', 'model chunks out of order or too large'));
+        reject(
+          new CentileError(
+            'invalid-input',
+            'MODEL_FETCH_FAILED',
+            'model chunks out of order or too large',
+          ),
+        );
         return;
       }
       parts.push(chunk.data);
       received += chunk.data.length;
     });
-    call.on('error', () => reject(new CentileError('unavailable', 'MODEL_FETCH_FAILED', 'model download failed')));
+    call.on('error', () =>
+      reject(new CentileError('unavailable', 'MODEL_FETCH_FAILED', 'model download failed')),
+    );
     call.on('end', () => {
       const bytes = Buffer.concat(parts);
       const actual = createHash('sha256').update(bytes).digest('hex');
       if (actual !== digest || bytes.length !== sizeBytes) {
-        reject(new CentileError('invalid-input', 'MODEL_DIGEST_MISMATCH', 'model bytes do not match the signed digest'));
+        reject(
+          new CentileError(
+            'invalid-input',
+            'MODEL_DIGEST_MISMATCH',
+            'model bytes do not match the signed digest',
+          ),
+        );
         return;
       }
       resolve(new Uint8Array(bytes));

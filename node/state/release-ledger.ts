@@ -16,14 +16,20 @@ export class ReleaseLedger implements BudgetLedgerPort {
   }
 
   commit(requestId: string, release: Signed): void {
-    const json = JSON.stringify({ body: toBase64(release.body), signature: toBase64(release.signature) });
+    const json = JSON.stringify({
+      body: toBase64(release.body),
+      signature: toBase64(release.signature),
+    });
     this.ledger.commit(requestId, new TextEncoder().encode(json));
   }
 
   findRelease(requestId: string): Signed | undefined {
     const bytes = this.ledger.findRelease(requestId);
     if (bytes === undefined) return undefined;
-    const { body, signature } = JSON.parse(new TextDecoder().decode(bytes)) as { body: string; signature: string };
+    const { body, signature } = JSON.parse(new TextDecoder().decode(bytes)) as {
+      body: string;
+      signature: string;
+    };
     const bodyBytes = new Uint8Array(Buffer.from(body, 'base64'));
     const signatureBytes = parseBase64Bytes(signature, SIGNATURE_BYTES);
     return signatureBytes && { body: bodyBytes, signature: signatureBytes };

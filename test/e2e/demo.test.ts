@@ -8,9 +8,15 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = path.join(root, 'dist', 'cli', 'centile.js');
 
-function run(args: string[], timeoutMs: number): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  timeoutMs: number,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [cli, ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -59,12 +65,24 @@ describe('npm start -- --once (the demo, as separate processes)', function () {
   });
 
   it('leaves no child identifier or birth date in the coordinator log or database', () => {
-    const csv = readFileSync(path.join(dir, 'sites', 'urban', 'cohort.csv'), 'utf8').split('\n').slice(1, 2000);
-    const secrets = new Set(csv.flatMap((line) => line.split(',').slice(0, 3)).filter((s) => s.length >= 4));
+    const csv = readFileSync(path.join(dir, 'sites', 'urban', 'cohort.csv'), 'utf8')
+      .split('\n')
+      .slice(1, 2000);
+    const secrets = new Set(
+      csv.flatMap((line) => line.split(',').slice(0, 3)).filter((s) => s.length >= 4),
+    );
     const log = readFileSync(path.join(dir, 'logs', 'coordinator.log'), 'utf8');
-    const dbFiles = ['coordinator.db', 'coordinator.db-wal'].map((f) => path.join(dir, 'coordinator-state', f));
-    const db = dbFiles.filter(existsSync).map((f) => readFileSync(f).toString('latin1')).join('');
+    const dbFiles = ['coordinator.db', 'coordinator.db-wal'].map((f) =>
+      path.join(dir, 'coordinator-state', f),
+    );
+    const db = dbFiles
+      .filter(existsSync)
+      .map((f) => readFileSync(f).toString('latin1'))
+      .join('');
     assert.ok(log.includes('release accepted'), 'the log was written');
-    assert.deepEqual([...secrets].filter((s) => log.includes(s) || db.includes(s)), []);
+    assert.deepEqual(
+      [...secrets].filter((s) => log.includes(s) || db.includes(s)),
+      [],
+    );
   });
 });

@@ -4,7 +4,14 @@ import { CentileError } from '../../benchmark/errors.js';
 import { scoreWho } from '../../benchmark/growth/score-who.js';
 import type { Rational } from '../../benchmark/privacy/rational.js';
 import type { TaskBody } from '../../benchmark/protocol/task-body.js';
-import type { BudgetLedgerPort, CohortSource, LoadedModel, ModelLoader, SeenTasks, Signed } from '../../node/core/ports.js';
+import type {
+  BudgetLedgerPort,
+  CohortSource,
+  LoadedModel,
+  ModelLoader,
+  SeenTasks,
+  Signed,
+} from '../../node/core/ports.js';
 
 /** An in-memory ledger that records what was reserved, for unit tests of pure code. */
 export class MemoryLedger implements BudgetLedgerPort {
@@ -12,7 +19,8 @@ export class MemoryLedger implements BudgetLedgerPort {
   readonly releases = new Map<string, Signed>();
 
   reserve(request: { requestId: string; rho: Rational }): void {
-    if (this.isReserved(request.requestId)) throw new CentileError('conflict', 'REQUEST_REPLAYED', 'replayed');
+    if (this.isReserved(request.requestId))
+      throw new CentileError('conflict', 'REQUEST_REPLAYED', 'replayed');
     this.reserved.push(request);
   }
   commit(requestId: string, release: Signed): void {
@@ -43,11 +51,25 @@ export function tinyCohorts(): CohortSource {
   const b = new CohortBuilder();
   for (let i = 0; i < 20; i++) {
     const c = b.addChild({ id: `child-${i}`, sex: i % 2 === 0 ? 1 : 2, birthDay: 18_000 });
-    b.addMeasurement({ childIndex: c, ageDays: 300 + i * 30, kind: MeasurementKind.weight, value: 6 + i * 0.2 });
-    b.addMeasurement({ childIndex: c, ageDays: 300 + i * 30, kind: MeasurementKind.length, value: 64 + i * 0.6 });
+    b.addMeasurement({
+      childIndex: c,
+      ageDays: 300 + i * 30,
+      kind: MeasurementKind.weight,
+      value: 6 + i * 0.2,
+    });
+    b.addMeasurement({
+      childIndex: c,
+      ageDays: 300 + i * 30,
+      kind: MeasurementKind.length,
+      value: 64 + i * 0.6,
+    });
   }
   const cohort = b.build();
-  return { names: () => ['growth'], cohort: (n) => (n === 'growth' ? cohort : undefined), lineage: () => 'lineage-test' };
+  return {
+    names: () => ['growth'],
+    cohort: (n) => (n === 'growth' ? cohort : undefined),
+    lineage: () => 'lineage-test',
+  };
 }
 
 /** A model loader whose model predicts a constant, or refuses as a mismatched model would. */
@@ -57,10 +79,13 @@ export function fakeModels(behaviour: 'constant' | 'mismatch'): ModelLoader & { 
     load(): Promise<LoadedModel> {
       loader.loads++;
       if (behaviour === 'mismatch') {
-        return Promise.reject(new CentileError('invalid-input', 'MODEL_INPUT_MISMATCH', 'wrong inputs'));
+        return Promise.reject(
+          new CentileError('invalid-input', 'MODEL_INPUT_MISMATCH', 'wrong inputs'),
+        );
       }
       return Promise.resolve({
-        score: (_input: Float32Array, rows: number) => Promise.resolve(new Float32Array(rows * 6).fill(0.25)),
+        score: (_input: Float32Array, rows: number) =>
+          Promise.resolve(new Float32Array(rows * 6).fill(0.25)),
         close: () => Promise.resolve(),
       });
     },

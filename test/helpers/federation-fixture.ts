@@ -30,7 +30,7 @@ export function captureLogger(lines: string[]): Logger {
 
 export interface Federation {
   readonly dir: string;
-  readonly coordinator: RunningCoordinator;
+  coordinator: RunningCoordinator;
   readonly coordinatorConfig: CoordinatorConfig;
   readonly nodes: RunningNode[];
   readonly nodeConfigs: NodeConfig[];
@@ -38,16 +38,25 @@ export interface Federation {
   readonly modelBytes: Uint8Array;
   readonly token: string;
   readonly coordinatorLog: string[];
-  readonly api: string;
+  api: string;
+  /** Stops the coordinator and starts it again on the same gRPC port, from its database. */
+  restartCoordinator(): Promise<void>;
   close(): Promise<void>;
 }
 
 /** A real coordinator and `sites` real nodes in this process, over TLS on 127.0.0.1:0. */
-export async function startFederation(sites: (keyof typeof SIM_SITES)[], children = 300): Promise<Federation> {
+export async function startFederation(
+  sites: (keyof typeof SIM_SITES)[],
+  children = 300,
+): Promise<Federation> {
   const dir = mkdtempSync(path.join(tmpdir(), 'centile-fed-'));
   const keysDir = path.join(dir, 'keys');
   await initKeys({ role: 'coordinator', name: 'coordinator', outDir: keysDir });
-  const tls = await createTlsCertificate({ commonName: 'test', hosts: ['127.0.0.1', 'localhost'], outDir: path.join(dir, 'tls') });
+  const tls = await createTlsCertificate({
+    commonName: 'test',
+    hosts: ['127.0.0.1', 'localhost'],
+    outDir: path.join(dir, 'tls'),
+  });
   const token = randomBytes(16).toString('hex');
   writeFileSync(path.join(dir, 'token'), token, { mode: 0o600 });
   const names = sites.map((s) => `site-${s}`);
@@ -57,7 +66,10 @@ export async function startFederation(sites: (keyof typeof SIM_SITES)[], childre
     grpc: { host: '127.0.0.1', port: 0 },
     http: { host: '127.0.0.1', port: 0 },
     tls: { certFile: tls.certPath, keyFile: tls.keyPath },
-    keys: { signKeyFile: keyFilePaths(keysDir, 'coordinator').signKeyPath, identityFile: keyFilePaths(keysDir, 'coordinator').identityPath },
+    keys: {
+      signKeyFile: keyFilePaths(keysDir, 'coordinator').signKeyPath,
+      identityFile: keyFilePaths(keysDir, 'coordinator').identityPath,
+    },
     operatorTokenFile: path.join(dir, 'token'),
     nodes: names.map((n) => keyFilePaths(keysDir, n).identityPath),
     heartbeatIntervalMs: 1000,
@@ -79,24 +91,54 @@ export async function startFederation(sites: (keyof typeof SIM_SITES)[], childre
     nodeConfigs.push(config);
     nodes.push(await startNode(config, pino({ level: 'silent' })));
   }
-  return {
-    dir, coordinator, coordinatorConfig, nodes, nodeConfigs, csvFiles, token, coordinatorLog,
+  const fed: Federation = {
+    dir,
+    coordinator,
+    coordinatorConfig,
+    nodes,
+    nodeConfigs,
+    csvFiles,
+    token,
+    coordinatorLog,
     modelBytes: fitDemoModel(200, 'fixture-train'),
     api: `http://127.0.0.1:${coordinator.httpPort}`,
+    restartCoordinator: async () => {
+      const port = fed.coordinator.grpcPort;
+      await fed.coordinator.close();
+      const config = { ...coordinatorConfig, grpc: { host: '127.0.0.1', port } };
+      fed.coordinator = await startCoordinator(config, captureLogger(coordinatorLog));
+      fed.api = `http://127.0.0.1:${fed.coordinator.httpPort}`;
+    },
     close: async () => {
       await Promise.all(nodes.map((n) => n.close()));
-      await coordinator.close();
+      await fed.coordinator.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return fed;
 }
 
-function nodeConfig(dir: string, keysDir: string, name: string, csv: string, cert: string, port: number): NodeConfig {
+function nodeConfig(
+  dir: string,
+  keysDir: string,
+  name: string,
+  csv: string,
+  cert: string,
+  port: number,
+): NodeConfig {
   return {
     name,
     stateDir: path.join(dir, name),
-    coordinator: { address: `127.0.0.1:${port}`, caCertFile: cert, tlsServerName: 'localhost', identityFile: keyFilePaths(keysDir, 'coordinator').identityPath },
-    keys: { signKeyFile: keyFilePaths(keysDir, name).signKeyPath, identityFile: keyFilePaths(keysDir, name).identityPath },
+    coordinator: {
+      address: `127.0.0.1:${port}`,
+      caCertFile: cert,
+      tlsServerName: 'localhost',
+      identityFile: keyFilePaths(keysDir, 'coordinator').identityPath,
+    },
+    keys: {
+      signKeyFile: keyFilePaths(keysDir, name).signKeyPath,
+      identityFile: keyFilePaths(keysDir, name).identityPath,
+    },
     dataset: { name: 'growth', format: 'csv', path: csv },
     privacy: { totalRho: '1', maxRhoPerRequest: '0.25', allowedTasks: ['growth.status/v1'] },
     model: { maxBytes: 10 * 1024 * 1024, timeoutMs: 60_000 },
@@ -105,7 +147,12 @@ function nodeConfig(dir: string, keysDir: string, name: string, csv: string, cer
 }
 
 /** Calls the operator API of a fixture federation. */
-export async function api<T>(fed: Federation, method: string, route: string, body?: unknown): Promise<{ status: number; json: T }> {
+export async function api<T>(
+  fed: Federation,
+  method: string,
+  route: string,
+  body?: unknown,
+): Promise<{ status: number; json: T }> {
   const headers: Record<string, string> = { authorization: `Bearer ${fed.token}` };
   let payload: string | Uint8Array | undefined;
   if (body instanceof Uint8Array) {
@@ -120,7 +167,11 @@ export async function api<T>(fed: Federation, method: string, route: string, bod
 }
 
 /** Polls until every enrolled node is connected. */
-export async function waitForNodes(fed: Federation, count: number, timeoutMs = 20_000): Promise<void> {
+export async function waitForNodes(
+  fed: Federation,
+  count: number,
+  timeoutMs = 20_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const { json } = await api<{ connected: boolean }[]>(fed, 'GET', '/v1/nodes');
@@ -131,7 +182,11 @@ export async function waitForNodes(fed: Federation, count: number, timeoutMs = 2
 }
 
 /** Polls until the round leaves `running`. */
-export async function waitForRound(fed: Federation, roundId: string, timeoutMs = 60_000): Promise<string> {
+export async function waitForRound(
+  fed: Federation,
+  roundId: string,
+  timeoutMs = 60_000,
+): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const { json } = await api<{ round: { state: string } }>(fed, 'GET', `/v1/rounds/${roundId}`);

@@ -3,7 +3,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { RoundResults } from '../../../coordinator/core/round-results.js';
-import { api, startFederation, waitForNodes, waitForRound } from '../../helpers/federation-fixture.js';
+import {
+  api,
+  startFederation,
+  waitForNodes,
+  waitForRound,
+} from '../../helpers/federation-fixture.js';
 import type { Federation } from '../../helpers/federation-fixture.js';
 
 /** Child ids, dates and decimal measurement values in the sites' exports. */
@@ -21,10 +26,14 @@ function patientStrings(csvFiles: string[]): Set<string> {
 
 /** All text the coordinator keeps: every table except the model bytes, as text. */
 function coordinatorStoredText(fed: Federation): string {
-  const db = new Database(path.join(fed.coordinatorConfig.stateDir, 'coordinator.db'), { readonly: true });
+  const db = new Database(path.join(fed.coordinatorConfig.stateDir, 'coordinator.db'), {
+    readonly: true,
+  });
   try {
     const tables = ['nodes', 'rounds', 'tasks', 'releases'];
-    const rows = tables.flatMap((t) => db.prepare(`SELECT * FROM ${t}`).all() as Record<string, unknown>[]);
+    const rows = tables.flatMap(
+      (t) => db.prepare(`SELECT * FROM ${t}`).all() as Record<string, unknown>[],
+    );
     const models = db.prepare('SELECT digest, name, benchmark_task FROM models').all();
     const asText = (row: Record<string, unknown>) =>
       Object.values(row).map((v) => (Buffer.isBuffer(v) ? v.toString('utf8') : String(v)));
@@ -46,14 +55,33 @@ describe('an evaluation round over real gRPC, TLS, SQLite and onnxruntime', func
   after(() => fed?.close());
 
   it('runs a round to completion and pools the sites', async () => {
-    const model = await api<{ digest: string }>(fed, 'POST', '/v1/models?name=baseline&task=growth.status%2Fv1', fed.modelBytes);
+    const model = await api<{ digest: string }>(
+      fed,
+      'POST',
+      '/v1/models?name=baseline&task=growth.status%2Fv1',
+      fed.modelBytes,
+    );
     assert.equal(model.status, 201);
-    const round = await api<{ id: string }>(fed, 'POST', '/v1/rounds', { model_digest: model.json.digest, rho: '0.1', dataset: 'growth' });
+    const round = await api<{ id: string }>(fed, 'POST', '/v1/rounds', {
+      model_digest: model.json.digest,
+      rho: '0.1',
+      dataset: 'growth',
+    });
     assert.equal(round.status, 201);
     assert.equal(await waitForRound(fed, round.json.id), 'complete');
-    const { json: results } = await api<RoundResults>(fed, 'GET', `/v1/rounds/${round.json.id}/results`);
-    assert.deepEqual(results.sites.map((s) => s.state), ['done', 'done']);
-    assert.deepEqual(results.sites.map((s) => s.rho), ['1/10', '1/10']);
+    const { json: results } = await api<RoundResults>(
+      fed,
+      'GET',
+      `/v1/rounds/${round.json.id}/results`,
+    );
+    assert.deepEqual(
+      results.sites.map((s) => s.state),
+      ['done', 'done'],
+    );
+    assert.deepEqual(
+      results.sites.map((s) => s.rho),
+      ['1/10', '1/10'],
+    );
     const siteChildren = results.sites.map((s) => s.metrics?.children ?? 0);
     // 300 children per site, σ = √35 ≈ 5.9 per cell: far inside ±60.
     for (const n of siteChildren) assert.ok(Math.abs(n - 300) < 60, `noisy count ${n}`);
@@ -69,14 +97,23 @@ describe('an evaluation round over real gRPC, TLS, SQLite and onnxruntime', func
     assert.ok(candidates.size > 1000, 'the check has patient strings to look for');
     const leaks = [...candidates].filter((s) => stored.includes(s) || logged.includes(s));
     assert.deepEqual(leaks, []);
-    assert.ok(stored.includes('cells') && stored.includes('site-urban'), 'the check looked at the stored releases');
+    assert.ok(
+      stored.includes('cells') && stored.includes('site-urban'),
+      'the check looked at the stored releases',
+    );
   });
 
   it('refuses to launch a round for an unknown model, and rejects requests without the operator token', async () => {
-    const missing = await api<{ error: { code: string } }>(fed, 'POST', '/v1/rounds', { model_digest: 'f'.repeat(64), rho: '0.1' });
+    const missing = await api<{ error: { code: string } }>(fed, 'POST', '/v1/rounds', {
+      model_digest: 'f'.repeat(64),
+      rho: '0.1',
+    });
     assert.equal(missing.json.error.code, 'MODEL_NOT_FOUND');
     const response = await fetch(`${fed.api}/v1/nodes`);
     assert.equal(response.status, 401);
-    assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'OPERATOR_TOKEN_INVALID');
+    assert.equal(
+      ((await response.json()) as { error: { code: string } }).error.code,
+      'OPERATOR_TOKEN_INVALID',
+    );
   });
 });

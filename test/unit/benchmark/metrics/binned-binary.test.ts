@@ -32,7 +32,7 @@ describe('binnedBinaryMetrics', () => {
     const hn = histogram(neg, 10);
     const hp = histogram(pos, 10);
     const m = binnedBinaryMetrics(hn, hp, 5);
-    const bound = 0.5 * hp.slice(0, 10).reduce((s, p, b) => s + p * hn[b]!, 0) / (5 * 7);
+    const bound = (0.5 * hp.slice(0, 10).reduce((s, p, b) => s + p * hn[b]!, 0)) / (5 * 7);
     assert.ok(Math.abs(m.auroc! - exactAuroc(neg, pos)) <= bound + 1e-12);
   });
 

@@ -6,7 +6,14 @@ import { signCanonical, verifySignedMessage } from '../../../../keys/signed-mess
 import type { Signed } from '../../../../node/core/ports.js';
 import { TaskHandler } from '../../../../node/core/task-handler.js';
 import type { TaskOutcome } from '../../../../node/core/task-handler.js';
-import { fakeModels, MemoryLedger, MemorySeenTasks, scoreWho, taskBody, tinyCohorts } from '../../../helpers/fake-node-ports.js';
+import {
+  fakeModels,
+  MemoryLedger,
+  MemorySeenTasks,
+  scoreWho,
+  taskBody,
+  tinyCohorts,
+} from '../../../helpers/fake-node-ports.js';
 
 describe('TaskHandler (node core)', () => {
   let coordinator: { publicKey: Uint8Array; privateKey: Uint8Array };
@@ -24,7 +31,11 @@ describe('TaskHandler (node core)', () => {
     const ledger = new MemoryLedger();
     const handler = new TaskHandler({
       nodeId: 'site-a',
-      policy: { allowedTasks: ['growth.status/v1'], totalRho: parseRational('1'), maxRhoPerRequest: parseRational('0.1') },
+      policy: {
+        allowedTasks: ['growth.status/v1'],
+        totalRho: parseRational('1'),
+        maxRhoPerRequest: parseRational('0.1'),
+      },
       verifier: { verify: (s: Signed) => verifySignedMessage(s, coordinator.publicKey) },
       seen: new MemorySeenTasks(),
       maxClockSkewMs: 1000,
@@ -38,7 +49,8 @@ describe('TaskHandler (node core)', () => {
       now: () => Date.now(),
       logUnexpected: (error) => assert.fail(String(error)),
     });
-    const run = (signed: Signed): Promise<TaskOutcome> => handler.handle(signed, () => () => undefined);
+    const run = (signed: Signed): Promise<TaskOutcome> =>
+      handler.handle(signed, () => () => undefined);
     return { ledger, models, run };
   }
 
@@ -59,13 +71,19 @@ describe('TaskHandler (node core)', () => {
     assert.equal(body.statistics.cells[0], 20);
     assert.equal(body.privacy.rho, '1/20');
     assert.equal(body.privacy.sigma2, '70');
-    assert.deepEqual(ledger.reserved.map((r) => r.requestId), ['task-1']);
+    assert.deepEqual(
+      ledger.reserved.map((r) => r.requestId),
+      ['task-1'],
+    );
   });
 
   it('refuses an unsigned task', async () => {
     const { ledger, run } = setup();
     const signed = await signedBy(coordinator.privateKey);
-    assert.equal(refusal(await run({ body: signed.body, signature: new Uint8Array(0) })), 'TASK_UNSIGNED');
+    assert.equal(
+      refusal(await run({ body: signed.body, signature: new Uint8Array(0) })),
+      'TASK_UNSIGNED',
+    );
     assert.equal(ledger.reserved.length, 0);
   });
 
@@ -78,20 +96,27 @@ describe('TaskHandler (node core)', () => {
   it('refuses a task whose bytes were altered after signing', async () => {
     const { run } = setup();
     const signed = await signedBy(coordinator.privateKey);
-    const body = new TextEncoder().encode(new TextDecoder().decode(signed.body).replace('0.05', '0.09'));
+    const body = new TextEncoder().encode(
+      new TextDecoder().decode(signed.body).replace('0.05', '0.09'),
+    );
     assert.equal(refusal(await run({ body, signature: signed.signature })), 'TASK_BAD_SIGNATURE');
   });
 
   it('refuses an expired task', async () => {
     const { run } = setup();
     const past = Date.now() - 1000;
-    const outcome = await run(await signedBy(coordinator.privateKey, { issued_at_ms: past - 5000, deadline_ms: past }));
+    const outcome = await run(
+      await signedBy(coordinator.privateKey, { issued_at_ms: past - 5000, deadline_ms: past }),
+    );
     assert.equal(refusal(outcome), 'TASK_EXPIRED');
   });
 
   it('refuses a task for another node', async () => {
     const { run } = setup();
-    assert.equal(refusal(await run(await signedBy(coordinator.privateKey, { node_id: 'site-b' }))), 'TASK_WRONG_NODE');
+    assert.equal(
+      refusal(await run(await signedBy(coordinator.privateKey, { node_id: 'site-b' }))),
+      'TASK_WRONG_NODE',
+    );
   });
 
   it('refuses a replayed nonce, and answers a repeated task with its stored release at no cost', async () => {
@@ -108,13 +133,20 @@ describe('TaskHandler (node core)', () => {
 
   it('refuses a mismatched model before any budget is spent or data read', async () => {
     const { ledger, run } = setup(fakeModels('mismatch'));
-    assert.equal(refusal(await run(await signedBy(coordinator.privateKey))), 'MODEL_INPUT_MISMATCH');
+    assert.equal(
+      refusal(await run(await signedBy(coordinator.privateKey))),
+      'MODEL_INPUT_MISMATCH',
+    );
     assert.equal(ledger.reserved.length, 0);
   });
 
   it('refuses a request over the per-request ρ limit', async () => {
     const { ledger, run } = setup();
-    const outcome = await run(await signedBy(coordinator.privateKey, { privacy: { mechanism: 'discrete_gaussian', rho: '0.2' } }));
+    const outcome = await run(
+      await signedBy(coordinator.privateKey, {
+        privacy: { mechanism: 'discrete_gaussian', rho: '0.2' },
+      }),
+    );
     assert.equal(refusal(outcome), 'REQUEST_OVER_LIMIT');
     assert.equal(ledger.reserved.length, 0);
   });
