@@ -40,10 +40,11 @@ export async function runDemo(args: string[], out: Out): Promise<void> {
     step,
   );
   const processes = new DemoProcesses();
-  const stop = () => void processes.stopAll().then(() => process.exit(130));
+  const stop = () => void processes.stopAll().then(() => process.exit(0));
   process.once('SIGINT', stop);
+  let shown: { roundId: string; api: ApiTarget };
   try {
-    await evaluate(layout, processes, step, values.rho, out);
+    shown = await evaluate(layout, processes, step, values.rho, out);
   } catch (error) {
     await processes.stopAll();
     throw error;
@@ -52,8 +53,12 @@ export async function runDemo(args: string[], out: Out): Promise<void> {
     await processes.stopAll();
     return;
   }
+  const token = path.relative(process.cwd(), layout.tokenFile);
   out(
-    `\nThe federation keeps running; logs are in ${path.relative(process.cwd(), layout.logsDir)}. Ctrl-C stops it.`,
+    `\nThe federation keeps running (logs in ${path.relative(process.cwd(), layout.logsDir)}); Ctrl-C stops it.`,
+  );
+  out(
+    `Read the results again: npx centile results show ${shown.roundId} --api ${shown.api.baseUrl} --token-file ${token}`,
   );
 }
 
@@ -63,7 +68,7 @@ async function evaluate(
   step: (what: string) => void,
   rho: string,
   out: Out,
-): Promise<void> {
+): Promise<{ roundId: string; api: ApiTarget }> {
   const api = await startFederation(layout, processes, step);
   step('submitting the reference model and launching a round');
   const digest = await submitModel(api, layout.modelFile);
@@ -76,9 +81,7 @@ async function evaluate(
   formatResultsTable(await fetchResults(api, round.id)).forEach(out);
   out('');
   printIngestReports(layout, out);
-  out(
-    `\nOperator API: ${api.baseUrl} (operator token in ${path.relative(process.cwd(), layout.tokenFile)})`,
-  );
+  return { roundId: round.id, api };
 }
 
 async function startFederation(

@@ -10,6 +10,7 @@ import {
   waitForRound,
 } from '../../helpers/federation-fixture.js';
 import type { Federation } from '../../helpers/federation-fixture.js';
+import { buildContractModel } from '../../helpers/onnx-fixtures.js';
 
 /** Child ids, dates and decimal measurement values in the sites' exports. */
 function patientStrings(csvFiles: string[]): Set<string> {
@@ -115,5 +116,42 @@ describe('an evaluation round over real gRPC, TLS, SQLite and onnxruntime', func
       ((await response.json()) as { error: { code: string } }).error.code,
       'OPERATOR_TOKEN_INVALID',
     );
+  });
+
+  it('refuses a model whose inputs do not match the task, and the nodes keep serving', async () => {
+    const bad = await api<{ digest: string }>(
+      fed,
+      'POST',
+      '/v1/models?name=wrong&task=growth.status%2Fv1',
+      buildContractModel('input-columns'),
+    );
+    const round = await api<{ id: string }>(fed, 'POST', '/v1/rounds', {
+      model_digest: bad.json.digest,
+      rho: '0.01',
+      dataset: 'growth',
+    });
+    assert.equal(await waitForRound(fed, round.json.id), 'failed');
+    const { json } = await api<RoundResults>(fed, 'GET', `/v1/rounds/${round.json.id}/results`);
+    assert.deepEqual(
+      json.sites.map((s) => [s.state, s.errorCode]),
+      [
+        ['refused', 'MODEL_INPUT_MISMATCH'],
+        ['refused', 'MODEL_INPUT_MISMATCH'],
+      ],
+    );
+    assert.equal(json.pooled, null);
+    await waitForNodes(fed, 2);
+    const good = await api<{ digest: string }>(
+      fed,
+      'POST',
+      '/v1/models?name=baseline&task=growth.status%2Fv1',
+      fed.modelBytes,
+    );
+    const next = await api<{ id: string }>(fed, 'POST', '/v1/rounds', {
+      model_digest: good.json.digest,
+      rho: '0.01',
+      dataset: 'growth',
+    });
+    assert.equal(await waitForRound(fed, next.json.id), 'complete');
   });
 });
