@@ -50,13 +50,16 @@ function connect(deps: FederationDeps, stream: NodeStream): void {
         : onMessage(deps, nodeId, message);
     guard(deps.log, work, (e) => failStream(stream, e));
   });
-  stream.on('end', () => {
+  const forget = () => {
     if (nodeId !== undefined) deps.nodes.remove(nodeId, stream);
+  };
+  stream.on('end', () => {
+    forget();
     stream.end();
   });
-  stream.on('error', () => {
-    if (nodeId !== undefined) deps.nodes.remove(nodeId, stream);
-  });
+  // A node that dies or drops off the network shows up as a cancelled call.
+  stream.on('cancelled', forget);
+  stream.on('error', forget);
 }
 
 async function authenticate(

@@ -23,6 +23,7 @@ import {
 import type {
   BudgetLedgerPort,
   CohortSource,
+  LoadedModel,
   ModelFetcher,
   ModelLoader,
   NodeSigner,
@@ -77,7 +78,7 @@ export async function runStatusTask(
     const ledger = deps.ledger(task.dataset);
     ledger.reserve({ requestId: task.task_id, rho });
     progress('reserved', 0.2);
-    const cells = await exactCells(deps, model, task.dataset);
+    const cells = await exactCells(deps, model, task.dataset, progress);
     progress('releasing', 0.9);
     // One plan drives both the noise and the signed claim, so they cannot drift apart.
     const plan = planGaussianRelease(STATUS_L2_SENSITIVITY_SQUARED, rho);
@@ -94,13 +95,16 @@ export async function runStatusTask(
 
 async function exactCells(
   deps: RunTaskDeps,
-  model: { score(i: Float32Array, r: number): Promise<Float32Array> },
+  model: LoadedModel,
   dataset: string,
+  progress: Progress,
 ): Promise<bigint[]> {
   const cohort = deps.cohorts.cohort(dataset);
-  if (cohort === undefined)
+  if (cohort === undefined) {
     throw new CentileError('not-found', 'DATASET_UNKNOWN', 'no dataset of that name');
+  }
   const examples = buildStatusExamples(cohort, deps.scoreWho);
+  progress('scoring', 0.4);
   const scores = await model.score(examples.features, examples.rows);
   if (scores.length !== examples.rows * STATUS_LABELS.length) {
     throw new CentileError(

@@ -5,7 +5,7 @@ import sodium from 'libsodium-wrappers';
 import { canonicalBytes } from '../../../keys/canonical-json.js';
 import type { CoordinatorMessage__Output } from '../../../proto/gen/centile/v1/CoordinatorMessage.js';
 import { loadFederationProto } from '../../../proto/load-federation.js';
-import { startFederation, waitForNodes } from '../../helpers/federation-fixture.js';
+import { api, startFederation, waitForNodes } from '../../helpers/federation-fixture.js';
 import type { Federation } from '../../helpers/federation-fixture.js';
 
 /** Dials the coordinator as an impostor and answers the challenge with `signKey`. */
@@ -78,5 +78,17 @@ describe('node connections', function () {
   it('reconnects by itself after the coordinator restarts', async () => {
     await fed.restartCoordinator();
     await waitForNodes(fed, 1, 40_000);
+  });
+
+  it('shows a node that goes away as disconnected', async () => {
+    await fed.nodes[0]?.close();
+    const deadline = Date.now() + 10_000;
+    let connected = 1;
+    while (connected > 0 && Date.now() < deadline) {
+      const { json } = await api<{ connected: boolean }[]>(fed, 'GET', '/v1/nodes');
+      connected = json.filter((n) => n.connected).length;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.equal(connected, 0);
   });
 });
