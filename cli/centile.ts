@@ -10,6 +10,7 @@ import {
   showResultsCommand,
   submitModelCommand,
 } from './operator-commands.js';
+import { dataCheckCommand, dataConvertCommand } from './data-command.js';
 import { simCommand } from './sim-command.js';
 
 const USAGE = [
@@ -24,7 +25,10 @@ const USAGE = [
   '  round launch --model DIGEST [--rho R] [--dataset D] [--wait]',
   '  round status ROUND',
   '  results show ROUND [--json]',
-  '  sim --out DIR [--children N] [--seed S]    write the three Sim sites as long CSV',
+  '  data check --format F --path P [--json]    what a node would read from an export (csv|fhir|omop)',
+  '  data convert --format F --path P --out F   an export as the canonical long CSV (kg, cm)',
+  '  sim --out DIR [--sites N] [--children N] [--seed S] [--format csv|fhir|omop]',
+  '                                             Sim sites, one sub-folder each',
   '',
   'Operator commands take --api URL (default http://127.0.0.1:7480) and --token-file FILE.',
 ];
@@ -45,6 +49,8 @@ const COMMANDS: Record<string, Command> = {
   'round status': (args) => roundStatusCommand(args, out),
   'results show': (args) => showResultsCommand(args, out),
   sim: (args) => simCommand(args, out),
+  'data check': (args) => dataCheckCommand(args, out),
+  'data convert': (args) => dataConvertCommand(args, out),
 };
 
 function configArg(args: string[]): string {

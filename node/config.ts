@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { ConfigReader, deepFreeze } from '../benchmark/config-reader.js';
 import { readConfigFile } from '../keys/read-config-file.js';
+import type { DataFormat } from './data/read-cohort.js';
+import { isDataFormat } from './data/read-cohort.js';
 
 /** The node's validated, frozen configuration. Paths are absolute. */
 export interface NodeConfig {
@@ -16,7 +18,7 @@ export interface NodeConfig {
     readonly identityFile: string;
   };
   readonly keys: { readonly signKeyFile: string; readonly identityFile: string };
-  readonly dataset: { readonly name: string; readonly format: 'csv'; readonly path: string };
+  readonly dataset: { readonly name: string; readonly format: DataFormat; readonly path: string };
   /** Exact decimals, parsed to rationals by the privacy engine. */
   readonly privacy: {
     readonly totalRho: string;
@@ -50,7 +52,11 @@ export function loadNodeConfig(file: string, env: NodeJS.ProcessEnv = {}): NodeC
       identityFile: coordinator.path('identityFile'),
     },
     keys: { signKeyFile: keys.path('signKeyFile'), identityFile: keys.path('identityFile') },
-    dataset: { name: dataset.string('name', 'default'), format: 'csv', path: dataset.path('path') },
+    dataset: {
+      name: dataset.string('name', 'default'),
+      format: readFormat(dataset),
+      path: dataset.path('path'),
+    },
     privacy: {
       totalRho: privacy.string('totalRho'),
       maxRhoPerRequest: privacy.string('maxRhoPerRequest'),
@@ -62,11 +68,17 @@ export function loadNodeConfig(file: string, env: NodeJS.ProcessEnv = {}): NodeC
     },
     logLevel: env.CENTILE_LOG_LEVEL ?? c.string('logLevel', 'info'),
   };
-  if (dataset.string('format', 'csv') !== 'csv') c.problems.push("'format' must be 'csv'");
   for (const key of ['totalRho', 'maxRhoPerRequest'] as const) {
     if (!DECIMAL.test(config.privacy[key]))
       c.problems.push(`'privacy.${key}' must be a decimal such as "0.5"`);
   }
   c.finish(path.basename(file));
   return deepFreeze(config);
+}
+
+function readFormat(dataset: ConfigReader): DataFormat {
+  const format = dataset.string('format', 'csv');
+  if (isDataFormat(format)) return format;
+  dataset.problems.push("'format' must be csv, fhir or omop");
+  return 'csv';
 }

@@ -13,7 +13,7 @@ import type { NodeConfig } from './config.js';
 import { loadNodeConfig } from './config.js';
 import type { CohortSource, NoiseSource } from './core/ports.js';
 import { TaskHandler } from './core/task-handler.js';
-import { readCsvCohort } from './data/read-csv-cohort.js';
+import { readCohort } from './data/read-cohort.js';
 import { FederationClient } from './grpc/federation-client.js';
 import { createGrpcModelFetcher } from './grpc/grpc-fetch-model.js';
 import { createOnnxModelLoader } from './onnx/onnx-model-loader.js';
@@ -117,7 +117,7 @@ async function taskDeps(config: NodeConfig, link: { client?: FederationClient },
  */
 async function loadCohorts(config: NodeConfig, log: Logger): Promise<CohortSource> {
   const { name } = config.dataset;
-  const { cohort, report } = await readCsvCohort(config.dataset.path);
+  const { cohort, report } = await readCohort(config.dataset.format, config.dataset.path);
   writeFileSync(
     path.join(config.stateDir, `ingest-report.${name}.json`),
     JSON.stringify(report, null, 2),

@@ -1,7 +1,8 @@
 import type { Lms } from './lms.js';
-import { roundHalfUp } from './lms.js';
+import type { LmsLookup, WhoLookup } from './lms-lookup.js';
+import { lmsOf, whoTableLookup } from './lms-lookup.js';
 import type { LmsTable } from './lms-table.js';
-import { interpolateLms, lmsAt, parseLmsTable } from './lms-table.js';
+import { parseLmsTable } from './lms-table.js';
 import {
   WHO2006_BFA_TSV,
   WHO2006_HCFA_TSV,
@@ -10,12 +11,19 @@ import {
   WHO2006_WFH_TSV,
   WHO2006_WFL_TSV,
 } from './tables/who2006.js';
+import {
+  WHO2006_ACFA_TSV,
+  WHO2006_SSFA_TSV,
+  WHO2006_TSFA_TSV,
+} from './tables/who2006-arm-skinfold.js';
 import { WHO2007_BFA_TSV, WHO2007_HFA_TSV, WHO2007_WFA_TSV } from './tables/who2007.js';
 
 /**
  * The WHO LMS tables by indicator. The suffix names the reference:
  * 2006 = WHO Child Growth Standards (0–5 y), 2007 = WHO Growth Reference (5–19 y).
  * - `wfa2006`, `lhfa2006`, `bfa2006`, `hcfa2006`: x is age in days (rounded half up; 0–1826).
+ * - `acfa2006` (arm circumference, cm), `tsfa2006` (triceps skinfold, mm),
+ *   `ssfa2006` (subscapular skinfold, mm): x is age in days (rounded half up; 91–1826).
  * - `wfl2006` (45–110 cm), `wfh2006` (65–120 cm): x is length/height in cm, interpolated per 0.1 cm.
  * - `hfa2007`, `bfa2007` (60–229 mo), `wfa2007` (60–121 mo): x is age in months, interpolated per month.
  */
@@ -24,6 +32,9 @@ export type WhoIndicator =
   | 'lhfa2006'
   | 'bfa2006'
   | 'hcfa2006'
+  | 'acfa2006'
+  | 'tsfa2006'
+  | 'ssfa2006'
   | 'wfl2006'
   | 'wfh2006'
   | 'hfa2007'
@@ -33,8 +44,7 @@ export type WhoIndicator =
 interface TableSource {
   readonly tsv: string;
   readonly step: number;
-  /** How x finds its row: by rounding (age in days) or by WHO's linear interpolation. */
-  readonly lookup: 'round' | 'interpolate';
+  readonly lookup: WhoLookup;
 }
 
 const SOURCES: Record<WhoIndicator, TableSource> = {
@@ -42,6 +52,9 @@ const SOURCES: Record<WhoIndicator, TableSource> = {
   lhfa2006: { tsv: WHO2006_LHFA_TSV, step: 1, lookup: 'round' },
   bfa2006: { tsv: WHO2006_BFA_TSV, step: 1, lookup: 'round' },
   hcfa2006: { tsv: WHO2006_HCFA_TSV, step: 1, lookup: 'round' },
+  acfa2006: { tsv: WHO2006_ACFA_TSV, step: 1, lookup: 'round' },
+  tsfa2006: { tsv: WHO2006_TSFA_TSV, step: 1, lookup: 'round' },
+  ssfa2006: { tsv: WHO2006_SSFA_TSV, step: 1, lookup: 'round' },
   wfl2006: { tsv: WHO2006_WFL_TSV, step: 0.1, lookup: 'interpolate' },
   wfh2006: { tsv: WHO2006_WFH_TSV, step: 0.1, lookup: 'interpolate' },
   hfa2007: { tsv: WHO2007_HFA_TSV, step: 1, lookup: 'interpolate' },
@@ -50,8 +63,9 @@ const SOURCES: Record<WhoIndicator, TableSource> = {
 };
 
 // Parsed on first use: most processes touch only a few tables, and parsing
-// all nine (~30 000 rows) at import time would slow every CLI start.
+// all twelve (~40 000 rows) at import time would slow every CLI start.
 const parsed = new Map<WhoIndicator, LmsTable>();
+const lookups = new Map<WhoIndicator, LmsLookup>();
 
 function tableOf(indicator: WhoIndicator): LmsTable {
   let table = parsed.get(indicator);
@@ -70,27 +84,15 @@ function tableOf(indicator: WhoIndicator): LmsTable {
  * one for some indicators (see `scoreWho`). Never extrapolates.
  */
 export function whoLms(indicator: WhoIndicator, sex: number, x: number): Lms | undefined {
-  const source = SOURCES[indicator];
-  const table = tableOf(indicator);
-  if (!Number.isFinite(x) || x < table.x0) return undefined;
-  if (source.lookup === 'round') return lmsAt(table, sex, roundHalfUp(x) - table.x0);
-  return interpolateOnGrid(table, sex, x);
+  return lmsOf(whoLookup(indicator), sex, x);
 }
 
-/**
- * WHO's interpolation (anthro weight-for-length, anthroplus by month): the
- * lower row is x truncated to the grid, t = (x − lower)/step, and the upper
- * row is only needed when t > 0. Written with the same operations as the R
- * code (x·10 truncated, not x/0.1) so rows are chosen identically.
- */
-function interpolateOnGrid(table: LmsTable, sex: number, x: number): Lms | undefined {
-  const perUnit = Math.round(1 / table.step);
-  const lowGrid = Math.trunc(x * perUnit);
-  const low = lowGrid / perUnit;
-  const t = (x - low) / table.step;
-  const i = lowGrid - Math.round(table.x0 * perUnit);
-  const lowRow = lmsAt(table, sex, i);
-  if (lowRow === undefined || !(t > 0)) return lowRow;
-  const highRow = lmsAt(table, sex, i + 1);
-  return highRow === undefined ? undefined : interpolateLms(lowRow, highRow, t);
+/** The allocation-free form of `whoLms` (for batch scoring). */
+export function whoLookup(indicator: WhoIndicator): LmsLookup {
+  let lookup = lookups.get(indicator);
+  if (lookup === undefined) {
+    lookup = whoTableLookup(tableOf(indicator), SOURCES[indicator].lookup);
+    lookups.set(indicator, lookup);
+  }
+  return lookup;
 }

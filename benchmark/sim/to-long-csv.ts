@@ -1,7 +1,8 @@
 import type { Cohort } from '../cohort.js';
-import { CentileError } from '../errors.js';
 import type { SimUnitCode } from './sim-units.js';
-import { CM_PER_IN, KG_PER_LB, SIM_UNIT_LABEL, SimUnit, pickUnits, siUnit } from './sim-units.js';
+import { recordedUnits, recordedValue } from './recorded-units.js';
+import type { RecordedUnitsOptions } from './recorded-units.js';
+import { SIM_UNIT_LABEL, siUnit } from './sim-units.js';
 
 /** Header row of the long CSV format the CSV adapter reads (DESIGN §5). */
 export const LONG_CSV_HEADER =
@@ -10,18 +11,15 @@ export const LONG_CSV_HEADER =
 /** `kind` column spelling, indexed by `MeasurementKind`. */
 export const LONG_CSV_KINDS = ['weight', 'length', 'height', 'head_circumference', 'bmi'] as const;
 
-/** Options of `toLongCsv`. */
-export interface LongCsvOptions {
-  /** Record some values in g, lb or in (chosen deterministically from `seed`). */
-  readonly unitMix?: boolean;
-  /** Seed of the unit choice; defaults to `'units'`. */
-  readonly seed?: string;
-  /** Units already chosen (e.g. `SimSite.units`), index-aligned with the measurements; wins over `unitMix`. */
-  readonly units?: Uint8Array;
-}
-
-/** Most decimals written per unit: finer than any scale or board, coarser than float noise. */
-const DECIMALS: Record<SimUnitCode, number> = [3, 0, 2, 2, 2, 2];
+/** Options of `toLongCsv`: which unit each value is written in, or exact SI values. */
+export type LongCsvOptions = RecordedUnitsOptions & {
+  /**
+   * Write every value in its SI unit in the shortest text that parses back to
+   * the same float64 (for `data convert`: lossless, whatever the source
+   * units were). Unit options are ignored.
+   */
+  readonly exact?: boolean;
+};
 
 /**
  * Writes a cohort as long CSV: the header, then one row per measurement in
@@ -33,12 +31,16 @@ const DECIMALS: Record<SimUnitCode, number> = [3, 0, 2, 2, 2, 2];
  */
 export function toLongCsv(cohort: Cohort, options: LongCsvOptions = {}): string[] {
   const { children, measurements } = cohort;
-  const units = unitsFor(cohort, options);
+  const units = options.exact === true ? recordedUnits(cohort, {}) : recordedUnits(cohort, options);
   const childColumns = children.ids.map((id, i) => {
     const sex = children.sex[i] === 1 ? 'M' : 'F';
     const birthDay = children.birthDay[i] ?? 0;
     const gestation = children.gestationalAgeDays[i] ?? Number.NaN;
-    const weeks = Number.isNaN(gestation) ? '' : (gestation / 7).toFixed(1);
+    const weeks = Number.isNaN(gestation)
+      ? ''
+      : options.exact === true
+        ? String(gestation / 7)
+        : (gestation / 7).toFixed(1);
     return { prefix: `${quote(id)},${sex},${isoDate(birthDay)},${weeks}`, birthDay };
   });
   const lines = [`${LONG_CSV_HEADER}\n`];
@@ -47,8 +49,10 @@ export function toLongCsv(cohort: Cohort, options: LongCsvOptions = {}): string[
     if (child === undefined) continue; // impossible for a built cohort: child indices are valid
     const kind = measurements.kind[i] ?? 0;
     const ageDays = measurements.ageDays[i] ?? 0;
-    const unit = (units?.[i] ?? siUnit(kind)) as SimUnitCode;
-    const value = formatValue(fromSi(measurements.value[i] ?? Number.NaN, unit), DECIMALS[unit]);
+    const unit = (units[i] ?? siUnit(kind)) as SimUnitCode;
+    const si = measurements.value[i] ?? Number.NaN;
+    const recorded = options.exact === true ? si : recordedValue(si, unit);
+    const value = Number.isFinite(recorded) ? String(recorded) : '';
     const date = isoDate(child.birthDay + ageDays);
     const estimated = measurements.estimated[i] === 1 ? '1' : '0';
     lines.push(
@@ -56,43 +60,6 @@ export function toLongCsv(cohort: Cohort, options: LongCsvOptions = {}): string[
     );
   }
   return lines;
-}
-
-function unitsFor(cohort: Cohort, options: LongCsvOptions): Uint8Array | undefined {
-  if (options.units !== undefined) {
-    const known = options.units.every((unit) => unit in SIM_UNIT_LABEL);
-    if (!known || options.units.length !== cohort.measurements.kind.length) {
-      throw new CentileError(
-        'invalid-input',
-        'SIM_UNITS_MISMATCH',
-        'units must have one known unit per measurement.',
-      );
-    }
-    return options.units;
-  }
-  return options.unitMix === true ? pickUnits(cohort, options.seed ?? 'units') : undefined;
-}
-
-/** Converts an SI value (kg, cm, kg/m²) to the unit it is written in. */
-function fromSi(value: number, unit: SimUnitCode): number {
-  switch (unit) {
-    case SimUnit.g:
-      return value * 1000;
-    case SimUnit.lb:
-      return value / KG_PER_LB;
-    case SimUnit.in:
-      return value / CM_PER_IN;
-    case SimUnit.kg:
-    case SimUnit.cm:
-    case SimUnit.kgPerM2:
-      return value;
-  }
-}
-
-/** Fixed decimals with trailing zeros trimmed: 10.4 → "10.4", 3250 → "3250". */
-function formatValue(value: number, decimals: number): string {
-  if (!Number.isFinite(value)) return '';
-  return String(Number(value.toFixed(decimals)));
 }
 
 /** Days since 1970-01-01 → `YYYY-MM-DD` (UTC). */

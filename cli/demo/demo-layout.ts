@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { SIM_SITES } from '../../benchmark/sim/sim-site-spec.js';
+import type { SimFormat } from '../write-sim-site.js';
 
 /** Where the demo keeps everything; one folder, recreated on every run. */
 export interface DemoLayout {
@@ -19,9 +20,19 @@ export interface DemoSite {
   readonly specKey: keyof typeof SIM_SITES;
   readonly dir: string;
   readonly config: string;
-  readonly csv: string;
+  /** The export format this hospital uses: the demo has one site per format. */
+  readonly format: SimFormat;
+  /** Where the site's export is written (its data path is decided by the writer). */
+  readonly dataDir: string;
   readonly stateDir: string;
 }
+
+/** One export format per demo site, so the demo shows every adapter. */
+const FORMAT_BY_SITE: Record<keyof typeof SIM_SITES, SimFormat> = {
+  urban: 'csv',
+  lowland: 'fhir',
+  followup: 'omop',
+};
 
 /** The dataset name every demo node serves. */
 export const DEMO_DATASET = 'growth';
@@ -35,7 +46,8 @@ export function demoLayout(dir: string): DemoLayout {
       specKey: key,
       dir: siteDir,
       config: path.join(siteDir, 'node.json'),
-      csv: path.join(siteDir, 'cohort.csv'),
+      format: FORMAT_BY_SITE[key],
+      dataDir: path.join(siteDir, 'export'),
       stateDir: path.join(siteDir, 'state'),
     };
   });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { SIM_SITES } from '../../benchmark/sim/sim-site-spec.js';
 import { initKeys, keyFilePaths } from '../../keys/key-files.js';
 import { createTlsCertificate, TLS_CERT_FILE, TLS_KEY_FILE } from '../../keys/tls-certificate.js';
-import { writeSimCsv } from '../write-sim-csv.js';
+import { writeSimSite } from '../write-sim-site.js';
 import type { DemoLayout, DemoSite } from './demo-layout.js';
 import { DEMO_DATASET, demoLayout } from './demo-layout.js';
 import { fitDemoModel } from './fit-demo-model.js';
@@ -22,6 +22,11 @@ const BAD_ROWS = [
   'X-0003,F,2019-05-02,,2021-03-04,height,88,furlong,0\n',
 ];
 
+/** A prepared demo: its layout and where each site's export is. */
+export interface PreparedDemo extends DemoLayout {
+  readonly dataPaths: ReadonlyMap<string, string>;
+}
+
 export interface DemoOptions {
   readonly childrenPerSite: number;
   readonly seed: string;
@@ -32,25 +37,38 @@ export async function prepareDemo(
   dir: string,
   options: DemoOptions,
   step: (what: string) => void,
-): Promise<DemoLayout> {
+): Promise<PreparedDemo> {
   const layout = demoLayout(path.resolve(dir));
   resetFolder(layout.dir);
   step('keys and TLS certificate');
   await makeKeys(layout);
-  step(`Sim data: ${layout.sites.length} sites x ${options.childrenPerSite} children`);
+  step(
+    `Sim data: ${layout.sites.length} sites x ${options.childrenPerSite} children (CSV, FHIR, OMOP)`,
+  );
+  const dataPaths = new Map<string, string>();
   for (const site of layout.sites) {
-    mkdirSync(site.dir, { recursive: true });
-    await writeSimCsv(SIM_SITES[site.specKey], options.childrenPerSite, options.seed, site.csv);
+    mkdirSync(site.dataDir, { recursive: true });
+    const format = site.format;
+    const children = options.childrenPerSite;
+    dataPaths.set(
+      site.name,
+      await writeSimSite(
+        SIM_SITES[site.specKey],
+        { children, seed: options.seed, format },
+        site.dataDir,
+      ),
+    );
   }
-  appendFileSync(layout.sites[0]?.csv ?? '', BAD_ROWS.join(''));
+  const csvSite = layout.sites.find((s) => s.format === 'csv');
+  if (csvSite !== undefined) appendFileSync(dataPaths.get(csvSite.name) ?? '', BAD_ROWS.join(''));
   step('reference model fitted on separate Sim data');
   mkdirSync(path.dirname(layout.modelFile), { recursive: true });
   writeFileSync(
     layout.modelFile,
     fitDemoModel(Math.round(options.childrenPerSite / 2), `${options.seed}-train`),
   );
-  writeConfigs(layout);
-  return layout;
+  writeConfigs(layout, dataPaths);
+  return { ...layout, dataPaths };
 }
 
 function resetFolder(dir: string): void {
@@ -75,7 +93,7 @@ async function makeKeys(layout: DemoLayout): Promise<void> {
   writeFileSync(layout.tokenFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
 }
 
-function writeConfigs(layout: DemoLayout): void {
+function writeConfigs(layout: DemoLayout, dataPaths: ReadonlyMap<string, string>): void {
   const rel = (from: string, to: string) => path.relative(path.dirname(from), to);
   const coordinatorKeys = keyFilePaths(layout.keysDir, 'coordinator');
   const config = layout.coordinatorConfig;
@@ -95,13 +113,14 @@ function writeConfigs(layout: DemoLayout): void {
     nodes: layout.sites.map((s) => rel(config, keyFilePaths(layout.keysDir, s.name).identityPath)),
     heartbeatIntervalMs: 5000,
   });
-  for (const site of layout.sites) writeNodeConfig(layout, site, '127.0.0.1:0');
+  for (const site of layout.sites) writeNodeConfig(layout, site, dataPaths, '127.0.0.1:0');
 }
 
 /** Node configs need the coordinator's port, known only once it listens; rewritten then. */
 export function writeNodeConfig(
   layout: DemoLayout,
   site: DemoSite,
+  dataPaths: ReadonlyMap<string, string>,
   coordinatorAddress: string,
 ): void {
   const rel = (to: string) => path.relative(site.dir, to);
@@ -116,7 +135,11 @@ export function writeNodeConfig(
       identityFile: rel(keyFilePaths(layout.keysDir, 'coordinator').identityPath),
     },
     keys: { signKeyFile: rel(keys.signKeyPath), identityFile: rel(keys.identityPath) },
-    dataset: { name: DEMO_DATASET, format: 'csv', path: rel(site.csv) },
+    dataset: {
+      name: DEMO_DATASET,
+      format: site.format,
+      path: rel(dataPaths.get(site.name) ?? site.dataDir),
+    },
     privacy: { totalRho: '1', maxRhoPerRequest: '0.25', allowedTasks: ['growth.status/v1'] },
     model: { maxBytes: 50 * 1024 * 1024, timeoutMs: 120_000 },
   });

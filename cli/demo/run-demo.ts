@@ -9,6 +9,7 @@ import { apiTarget, callApi } from '../operator-api.js';
 import type { ApiTarget } from '../operator-api.js';
 import { fetchResults, waitForRound } from '../operator-commands.js';
 import type { DemoLayout } from './demo-layout.js';
+import type { PreparedDemo } from './prepare-demo.js';
 import { DEMO_DATASET } from './demo-layout.js';
 import { DemoProcesses, sleep, waitForJsonFile } from './demo-processes.js';
 import { prepareDemo, writeNodeConfig } from './prepare-demo.js';
@@ -63,7 +64,7 @@ export async function runDemo(args: string[], out: Out): Promise<void> {
 }
 
 async function evaluate(
-  layout: DemoLayout,
+  layout: PreparedDemo,
   processes: DemoProcesses,
   step: (what: string) => void,
   rho: string,
@@ -85,7 +86,7 @@ async function evaluate(
 }
 
 async function startFederation(
-  layout: DemoLayout,
+  layout: PreparedDemo,
   processes: DemoProcesses,
   step: (what: string) => void,
 ): Promise<ApiTarget> {
@@ -104,7 +105,7 @@ async function startFederation(
   );
   step(`starting ${layout.sites.length} hospital nodes`);
   for (const site of layout.sites) {
-    writeNodeConfig(layout, site, `127.0.0.1:${ready.grpcPort}`);
+    writeNodeConfig(layout, site, layout.dataPaths, `127.0.0.1:${ready.grpcPort}`);
     processes.start(
       ['node', 'start', '--config', site.config],
       path.join(layout.logsDir, `${site.name}.log`),

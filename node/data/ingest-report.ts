@@ -18,15 +18,38 @@ export type ProblemReason =
   | 'CONFLICTING_CHILD'
   | 'MEASURED_BEFORE_BIRTH'
   | 'MALFORMED_ROW'
-  | 'LINE_TOO_LONG';
+  | 'LINE_TOO_LONG'
+  /** Same child, day, kind and value as a measurement already read: the first copy is kept. */
+  | 'DUPLICATE'
+  /** FHIR: `status` is `entered-in-error`. */
+  | 'ENTERED_IN_ERROR'
+  /** FHIR: `status` is missing or not `final`, `amended` or `corrected`. */
+  | 'NOT_FINAL'
+  /** FHIR: a `dataAbsentReason` instead of a value. */
+  | 'VALUE_ABSENT'
+  /** A date with only a year, or a year and month: ages must be exact. */
+  | 'PARTIAL_DATE'
+  /** FHIR/OMOP: the measurement's subject is not a patient (person) of the export. */
+  | 'UNKNOWN_PATIENT'
+  | 'UNKNOWN_PERSON'
+  /** FHIR/OMOP: the subject's own record was rejected, so its measurements cannot be used. */
+  | 'PATIENT_REJECTED'
+  | 'PERSON_REJECTED'
+  /** FHIR: the export manifest names a file that is not there, or a Bundle is too large. */
+  | 'FILE_MISSING'
+  | 'FILE_TOO_LARGE';
 
 /** Field name used when a problem concerns the whole row rather than one column. */
 export const WHOLE_ROW = '*';
 
 /** One reason a row was rejected. Holds no data values. */
 export interface Problem {
-  /** 1-based line number in the file (the header is line 1). */
+  /** Base name of the file, for exports made of several files (never a full path). */
+  readonly file?: string;
+  /** 1-based line number in the file (the header is line 1), or entry position in a Bundle. */
   readonly row: number;
+  /** `Type/id` of a FHIR resource, when it has one (an export identifier, not a value). */
+  readonly resource?: string;
   /** Column name as documented (e.g. `birth_date`), or `*` for the whole row. */
   readonly field: string;
   readonly reason: ProblemReason;

@@ -65,7 +65,7 @@ describe('npm start -- --once (the demo, as separate processes)', function () {
   });
 
   it('leaves no child identifier or birth date in the coordinator log or database', () => {
-    const csv = readFileSync(path.join(dir, 'sites', 'urban', 'cohort.csv'), 'utf8')
+    const csv = readFileSync(path.join(dir, 'sites', 'urban', 'export', 'cohort.csv'), 'utf8')
       .split('\n')
       .slice(1, 2000);
     const secrets = new Set(

@@ -7,7 +7,7 @@ import { pino } from 'pino';
 import type { Logger } from 'pino';
 import { SIM_SITES } from '../../benchmark/sim/sim-site-spec.js';
 import { fitDemoModel } from '../../cli/demo/fit-demo-model.js';
-import { writeSimCsv } from '../../cli/write-sim-csv.js';
+import { writeSimCsv } from '../../cli/write-sim-site.js';
 import type { CoordinatorConfig } from '../../coordinator/config.js';
 import { startCoordinator } from '../../coordinator/main.js';
 import type { RunningCoordinator } from '../../coordinator/main.js';

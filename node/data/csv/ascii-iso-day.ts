@@ -1,0 +1,59 @@
+/**
+ * The fast path for `YYYY-MM-DD` dates in CSV bytes: the same calendar
+ * rules as `parseIsoDay` (real dates only, proleptic Gregorian), read from
+ * bytes without building a string, with the day count looked up in a table
+ * of year starts instead of divided out for every row.
+ */
+
+const DIGIT_0 = 48;
+const DASH = 45;
+const ISO_DATE_BYTES = 10;
+/** Days since 1970-01-01 of January 1st of each year 0000 … 10000. */
+const YEAR_START = Int32Array.from({ length: 10_001 }, (_, year) => daysFromCivil(year, 1, 1));
+/** Days of a common year's months, and days before each month (1-based). */
+const MONTH_DAYS = Int32Array.of(0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31);
+const DAYS_BEFORE_MONTH = Int32Array.of(0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334);
+
+/**
+ * Days since 1970-01-01 (UTC) of the date in bytes `[start, end)`; NaN when
+ * the bytes are not exactly a real `YYYY-MM-DD` date, as `parseIsoDay` decides.
+ */
+export function asciiIsoDay(bytes: Uint8Array, start: number, end: number): number {
+  if (end - start !== ISO_DATE_BYTES) return Number.NaN;
+  if (bytes[start + 4] !== DASH || bytes[start + 7] !== DASH) return Number.NaN;
+  const year = digits(bytes, start, 4);
+  const month = digits(bytes, start + 5, 2);
+  const day = digits(bytes, start + 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1) return Number.NaN;
+  const yearStart = YEAR_START[year] ?? 0;
+  const leapDay = (YEAR_START[year + 1] ?? 0) - yearStart - 365; // 1 in leap years, else 0
+  const monthDays = (MONTH_DAYS[month] ?? 0) + (month === 2 ? leapDay : 0);
+  if (day > monthDays) return Number.NaN;
+  return yearStart + (DAYS_BEFORE_MONTH[month] ?? 0) + (month > 2 ? leapDay : 0) + day - 1;
+}
+
+/** The value of `count` ASCII digits at `at`; -1 if any byte is not a digit. */
+function digits(bytes: Uint8Array, at: number, count: number): number {
+  let value = 0;
+  for (let i = at; i < at + count; i += 1) {
+    const digit = (bytes[i] ?? 0) - DIGIT_0;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+/**
+ * Proleptic Gregorian date → days since 1970-01-01, Hinnant's days_from_civil
+ * as in `parse-iso-day.ts` (which keeps it private; a test checks that both
+ * agree on every day of four centuries and on the calendar's edges).
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
