@@ -11,6 +11,7 @@ import {
   submitModelCommand,
 } from './operator-commands.js';
 import { dataCheckCommand, dataConvertCommand } from './data-command.js';
+import { growthZscoresCommand } from './growth-zscores-command.js';
 import { simCommand } from './sim-command.js';
 
 const USAGE = [
@@ -25,6 +26,7 @@ const USAGE = [
   '  round launch --model DIGEST [--rho R] [--dataset D] [--wait]',
   '  round status ROUND',
   '  results show ROUND [--json]',
+  '  growth zscores --in FILE.csv [--out FILE.csv]  WHO/CDC z-scores and percentiles for a batch',
   '  data check --format F --path P [--json]    what a node would read from an export (csv|fhir|omop)',
   '  data convert --format F --path P --out F   an export as the canonical long CSV (kg, cm)',
   '  sim --out DIR [--sites N] [--children N] [--seed S] [--format csv|fhir|omop]',
@@ -49,6 +51,7 @@ const COMMANDS: Record<string, Command> = {
   'round status': (args) => roundStatusCommand(args, out),
   'results show': (args) => showResultsCommand(args, out),
   sim: (args) => simCommand(args, out),
+  'growth zscores': (args) => growthZscoresCommand(args, out),
   'data check': (args) => dataCheckCommand(args, out),
   'data convert': (args) => dataConvertCommand(args, out),
 };

@@ -128,11 +128,16 @@ function cdcChartRows(records, spec) {
     const brackets = records.filter(
       (r) => r.denom === spec.denom && r.SEX === sex && r[`_L${spec.chart}1`] !== '',
     );
-    const end = (r, k) => [r[`_${spec.x}${k}`], ...['L', 'M', 'S'].map((p) => r[`_${p}${spec.chart}${k}`])];
+    const end = (r, k) => [
+      r[`_${spec.x}${k}`],
+      ...['L', 'M', 'S'].map((p) => r[`_${p}${spec.chart}${k}`]),
+    ];
     brackets.forEach((r, i) => {
       const next = brackets[i + 1];
       if (next !== undefined && end(r, 2).some((v, k) => Number(v) !== Number(end(next, 1)[k]))) {
-        throw new Error(`CDCref_d ${spec.chart}: bracket ${r[`_${spec.x}1`]} does not meet the next`);
+        throw new Error(
+          `CDCref_d ${spec.chart}: bracket ${r[`_${spec.x}1`]} does not meet the next`,
+        );
       }
       rows.push([sex, ...end(r, 1)]);
     });
@@ -147,11 +152,15 @@ function cdcChartRows(records, spec) {
 function checkCdcAgainstCharts(source, records) {
   const charts = {};
   for (const spec of Object.values(TABLES['cdc2000.ts'].constants)) {
-    charts[spec.chart] = new Map(cdcChartRows(records, spec).map((r) => [`${r[0]}:${Number(r[1])}`, r]));
+    charts[spec.chart] = new Map(
+      cdcChartRows(records, spec).map((r) => [`${r[0]}:${Number(r[1])}`, r]),
+    );
   }
   for (const [file, chart] of Object.entries(CDC_CHART_FILES)) {
     // Two files repeat their header line where the girls' rows start.
-    const rows = readTable(source, `cdc2000/${file}`).split('\n').filter((l) => /^\d/.test(l));
+    const rows = readTable(source, `cdc2000/${file}`)
+      .split('\n')
+      .filter((l) => /^\d/.test(l));
     for (const row of rows) {
       const [sex, x, ...lms] = row.split(',').slice(0, 5).map(Number);
       const ours = charts[chart].get(`${sex}:${x}`);
@@ -179,7 +188,9 @@ function renderModule(source, spec, records) {
     const text =
       typeof from === 'string'
         ? readTable(source, from)
-        : `sex\tx\tl\tm\ts\n${cdcChartRows(records, from).map((r) => `${r.join('\t')}\n`).join('')}`;
+        : `sex\tx\tl\tm\ts\n${cdcChartRows(records, from)
+            .map((r) => `${r.join('\t')}\n`)
+            .join('')}`;
     // The text goes into a template literal: refuse anything that could escape it.
     if (!/^[\w\t\n.-]*$/.test(text)) throw new Error(`unexpected characters in ${name}`);
     const origin =

@@ -1,7 +1,7 @@
 import type { Lms } from './lms.js';
 import type { CdcTable } from './cdc-table.js';
 import { parseCdcTable } from './cdc-table.js';
-import type { LmsLookup } from './lms-lookup.js';
+import type { TableLookup } from './lms-lookup.js';
 import { cdcTableLookup, lmsOf } from './lms-lookup.js';
 import {
   CDC2000_BFA_TSV,
@@ -26,7 +26,10 @@ import {
  * - `wfs` weight-for-stature, 77–121.5 cm.
  * Age is in months, on the grid 0, 0.5, 1.5, … (a point at x.5 stands for
  * completed month x). The 23.5-month rows of `sfa` and `bfa` exist only so
- * that 24 ≤ age < 24.5 has a bracket, as in the SAS program.
+ * that 24 ≤ age < 24.5 has a bracket, as in the SAS program; they lie on the
+ * line through the 24.0 and 24.5 rows of the charts. Weight's 23.5 row is
+ * the infant chart's, so between 24 and 24.5 months the SAS weight differs
+ * from a wtage.csv lookup (by up to 5e-4 in L).
  */
 export type CdcChart = 'wfa' | 'lfa' | 'sfa' | 'bfa' | 'hcfa' | 'wfl' | 'wfs';
 
@@ -42,7 +45,7 @@ const SOURCES: Record<CdcChart, string> = {
 
 // Parsed on first use, like the WHO tables.
 const parsed = new Map<CdcChart, CdcTable>();
-const lookups = new Map<CdcChart, LmsLookup>();
+const lookups = new Map<CdcChart, TableLookup>();
 
 /** The parsed table of one CDC chart. */
 export function cdcTable(chart: CdcChart): CdcTable {
@@ -62,11 +65,11 @@ export function cdcTable(chart: CdcChart): CdcTable {
  * indicators score narrower ones (see `GROWTH_INDICATORS`).
  */
 export function cdcLms(chart: CdcChart, sex: number, x: number): Lms | undefined {
-  return lmsOf(cdcLookup(chart), sex, x);
+  return lmsOf(cdcLookup(chart).one, sex, x);
 }
 
-/** The allocation-free form of `cdcLms` (for batch scoring). */
-export function cdcLookup(chart: CdcChart): LmsLookup {
+/** The allocation-free forms of `cdcLms`, for one row or a chunk of rows (batch scoring). */
+export function cdcLookup(chart: CdcChart): TableLookup {
   let lookup = lookups.get(chart);
   if (lookup === undefined) {
     lookup = cdcTableLookup(cdcTable(chart));

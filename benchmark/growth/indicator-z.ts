@@ -3,12 +3,12 @@ import { cdcLookup } from './cdc-lms.js';
 import { cdcModifiedZ, cdcZ, isCdcBiv } from './cdc-z.js';
 import type { FlagRule, IndicatorSpec } from './indicator-spec.js';
 import { lmsZ, lmsZRestricted, roundZ } from './lms.js';
-import type { LmsLookup } from './lms-lookup.js';
+import type { TableLookup } from './lms-lookup.js';
 import { normalCdf } from './normal-cdf.js';
 import { whoLookup } from './who-lms.js';
 
-/** The allocation-free L, M, S lookup of an indicator's table. */
-export function indicatorLookup(spec: IndicatorSpec): LmsLookup {
+/** The allocation-free L, M, S lookups of an indicator's table. */
+export function indicatorLookup(spec: IndicatorSpec): TableLookup {
   const { table } = spec;
   return table.kind === 'who' ? whoLookup(table.indicator) : cdcLookup(table.chart);
 }

@@ -8,7 +8,7 @@ import { indicatorLookup, indicatorPercentile, indicatorZ, isFlagged } from './i
  * Why a measurement has no score. Stable codes, shown to analysts:
  * the sex is not 1 or 2; the age (or length/height for weight-for-length
  * indicators) is missing or outside what the reference covers; the
- * measurement is missing or not positive.
+ * measurement is missing, not positive, or infinite.
  */
 export type ScoreReason =
   | 'SEX_INVALID'
@@ -17,7 +17,8 @@ export type ScoreReason =
   | 'LENHEI_MISSING'
   | 'LENHEI_OUT_OF_RANGE'
   | 'MEASUREMENT_MISSING'
-  | 'MEASUREMENT_NOT_POSITIVE';
+  | 'MEASUREMENT_NOT_POSITIVE'
+  | 'MEASUREMENT_INVALID';
 
 /** One score. When `reason` is set, z and percentile are NaN and `flagged` is false. */
 export interface GrowthScore {
@@ -49,7 +50,7 @@ export function scoreIndicator(
   const problem = checkInputs(spec, sex, x, value);
   if (problem !== undefined) return notScored(problem);
   const lms = new Float64Array(3);
-  if (!indicatorLookup(spec)(sex, x, lms)) return notScored(outOfRange(spec));
+  if (!indicatorLookup(spec).one(sex, x, lms)) return notScored(outOfRange(spec));
   const [l = Number.NaN, m = Number.NaN, s = Number.NaN] = lms;
   const known = sex as 1 | 2;
   const z = indicatorZ(spec, value, l, m, s, known, x);
@@ -73,6 +74,7 @@ function checkInputs(
   if (!inXRange(spec.range, x)) return outOfRange(spec);
   if (Number.isNaN(value)) return 'MEASUREMENT_MISSING';
   if (!(value > 0 && value >= spec.minValue)) return 'MEASUREMENT_NOT_POSITIVE';
+  if (value === Number.POSITIVE_INFINITY) return 'MEASUREMENT_INVALID';
   return undefined;
 }
 
@@ -82,6 +84,7 @@ function outOfRange(spec: IndicatorSpec): ScoreReason {
     : 'LENHEI_OUT_OF_RANGE';
 }
 
-function notScored(reason: ScoreReason): GrowthScore {
+/** A score that does not exist, and why. */
+export function notScored(reason: ScoreReason): GrowthScore {
   return { z: Number.NaN, percentile: Number.NaN, flagged: false, reason };
 }

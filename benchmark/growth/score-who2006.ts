@@ -4,12 +4,15 @@ import type { WhoIndicator } from './who-lms.js';
 import { whoLms } from './who-lms.js';
 import type { WhoScores, WhoVisit } from './who-scores.js';
 import { missingScores, withFlags } from './who-scores.js';
+import type { WhoPosition } from './who-stature.js';
+import {
+  DAYS_PER_MONTH,
+  correctWhoStature,
+  usesWeightForLength,
+  whoPosition,
+} from './who-stature.js';
 
-/** WHO's fixed month length (anthro `ANTHRO_DAYS_OF_MONTH`). */
-export const DAYS_PER_MONTH = 30.4375;
-
-/** First day scored as height (standing) rather than length (recumbent): 24 months. */
-const FIRST_HEIGHT_DAY = 731;
+export { DAYS_PER_MONTH } from './who-stature.js';
 
 /** anthro's `allowed_age_range` upper bound, kept from the days when the tables ran to 1856 d. */
 const MAX_AGE_DAYS = 1856;
@@ -33,9 +36,8 @@ export function scoreWho2006(visit: WhoVisit): WhoScores {
   if (ageDays < 0 || (sex !== 1 && sex !== 2)) return missingScores();
   const ageMonths = ageDays / DAYS_PER_MONTH;
   const day = roundHalfUp(ageDays);
-  // anthro's c9mo_flag: a standing height this young is treated as of unknown position.
-  const position = !visit.recumbent && ageMonths < 9 ? undefined : visit.recumbent ? 'l' : 'h';
-  const stature = correctedStature(visit.statureCm, day, position);
+  const position = whoPosition(visit.recumbent ? 'l' : 'h', ageMonths);
+  const stature = correctWhoStature(visit.statureCm, ageDays, position);
   const bmi = visit.weightKg / (stature / 100) ** 2;
   const ageValid = ageDays <= MAX_AGE_DAYS && ageMonths < 60;
   const byAge = (indicator: WhoIndicator, x: number, z: ZFunction): number =>
@@ -55,26 +57,10 @@ function scoreWith(lms: Lms | undefined, x: number, z: ZFunction): number {
   return lms === undefined ? Number.NaN : z(x, lms.l, lms.m, lms.s);
 }
 
-/**
- * The stature on the scale of the table the age selects (anthro `adjust_lenhei`):
- * recumbent length runs about 0.7 cm longer than standing height.
- */
-function correctedStature(statureCm: number, day: number, position: 'l' | 'h' | undefined): number {
-  if (day < FIRST_HEIGHT_DAY && position === 'h') return statureCm + 0.7;
-  if (day >= FIRST_HEIGHT_DAY && position === 'l') return statureCm - 0.7;
-  return statureCm;
-}
-
 /** Weight-for-length or weight-for-height z (anthro `anthro_zscore_weight_for_lenhei`). */
-function weightForStatureZ(
-  visit: WhoVisit,
-  stature: number,
-  position: 'l' | 'h' | undefined,
-): number {
+function weightForStatureZ(visit: WhoVisit, stature: number, position: WhoPosition): number {
   const { ageDays } = visit;
-  const useLength = Number.isNaN(ageDays)
-    ? position === 'l' || (position === undefined && stature < 87)
-    : ageDays < FIRST_HEIGHT_DAY; // anthro compares the unrounded age here
+  const useLength = usesWeightForLength(ageDays, position, stature);
   const [low, high] = useLength ? [45, 110] : [65, 120];
   const ageValid =
     Number.isNaN(ageDays) || (ageDays <= MAX_AGE_DAYS && ageDays / DAYS_PER_MONTH < 60);

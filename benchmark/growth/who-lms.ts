@@ -1,5 +1,5 @@
 import type { Lms } from './lms.js';
-import type { LmsLookup, WhoLookup } from './lms-lookup.js';
+import type { TableLookup, WhoLookup } from './lms-lookup.js';
 import { lmsOf, whoTableLookup } from './lms-lookup.js';
 import type { LmsTable } from './lms-table.js';
 import { parseLmsTable } from './lms-table.js';
@@ -65,7 +65,7 @@ const SOURCES: Record<WhoIndicator, TableSource> = {
 // Parsed on first use: most processes touch only a few tables, and parsing
 // all twelve (~40 000 rows) at import time would slow every CLI start.
 const parsed = new Map<WhoIndicator, LmsTable>();
-const lookups = new Map<WhoIndicator, LmsLookup>();
+const lookups = new Map<WhoIndicator, TableLookup>();
 
 function tableOf(indicator: WhoIndicator): LmsTable {
   let table = parsed.get(indicator);
@@ -84,11 +84,11 @@ function tableOf(indicator: WhoIndicator): LmsTable {
  * one for some indicators (see `scoreWho`). Never extrapolates.
  */
 export function whoLms(indicator: WhoIndicator, sex: number, x: number): Lms | undefined {
-  return lmsOf(whoLookup(indicator), sex, x);
+  return lmsOf(whoLookup(indicator).one, sex, x);
 }
 
-/** The allocation-free form of `whoLms` (for batch scoring). */
-export function whoLookup(indicator: WhoIndicator): LmsLookup {
+/** The allocation-free forms of `whoLms`, for one row or a chunk of rows (batch scoring). */
+export function whoLookup(indicator: WhoIndicator): TableLookup {
   let lookup = lookups.get(indicator);
   if (lookup === undefined) {
     lookup = whoTableLookup(tableOf(indicator), SOURCES[indicator].lookup);

@@ -154,7 +154,7 @@ function printIngestReports(layout: DemoLayout, out: Out): void {
       .map((p) => `row ${p.row} ${p.field}: ${p.reason}`)
       .join('; ');
     out(
-      `  ${site.name.padEnd(16)} ${report.rowsRead} rows, ${report.rowsRejected} rejected${first ? ` (${first})` : ''}`,
+      `  ${site.name.padEnd(14)} ${site.format.padEnd(5)} ${report.rowsRead} records, ${report.rowsRejected} rejected${first ? ` (${first})` : ''}`,
     );
   }
 }

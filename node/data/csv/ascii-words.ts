@@ -94,18 +94,9 @@ export function unitFactorExponent(unit: number): number {
 /** `M`/`m`/`1` → 1, `F`/`f`/`2` → 2, anything else → 0. */
 export function asciiSex(bytes: Uint8Array, start: number, end: number): Sex | 0 {
   if (end - start !== 1) return 0;
-  switch (bytes[start]) {
-    case 0x4d: // M
-    case 0x6d: // m
-    case 0x31: // 1
-      return 1;
-    case 0x46: // F
-    case 0x66: // f
-    case 0x32: // 2
-      return 2;
-    default:
-      return 0;
-  }
+  const byte = lower(bytes[start] ?? 0);
+  if (byte === 0x6d || byte === 0x31) return 1; // m, 1
+  return byte === 0x66 || byte === 0x32 ? 2 : 0; // f, 2
 }
 
 /** `estimated`: 1 for `1`/`true`, 0 for empty, `0` or `false` (any case), -1 otherwise. */
