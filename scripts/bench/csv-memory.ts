@@ -4,10 +4,8 @@
  * of resident memory in a fresh process, so the cohort, the builder's
  * growth, the id index and the read buffers all count.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import type { BenchCase, BenchFigure } from './bench-case.js';
+import { runProbe } from './run-probe.js';
 
 /** `--full` checks the issue's 10 million; the default keeps the run short. */
 const FULL_MEASUREMENTS = 10_000_000;
@@ -28,7 +26,7 @@ export const csvMemory: BenchCase = {
   async run(context): Promise<BenchFigure> {
     const file = await context.simCsv(context.full ? FULL_MEASUREMENTS : QUICK_MEASUREMENTS);
     context.log('measuring peak memory in a fresh process');
-    const probe = await runProbe(file.path);
+    const probe = await runProbe<ProbeResult>('csv-memory-probe.ts', [file.path]);
     if (probe.measurements !== file.measurements)
       throw new Error('the Sim file did not ingest cleanly');
     const perMeasurement = (bytes: number): number => bytes / probe.measurements;
@@ -55,17 +53,3 @@ export const csvMemory: BenchCase = {
     };
   },
 };
-
-async function runProbe(file: string): Promise<ProbeResult> {
-  const probe = fileURLToPath(new URL('./csv-memory-probe.ts', import.meta.url));
-  const root = fileURLToPath(new URL('../../', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', probe, file], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-  const [code] = (await once(child, 'close')) as [number | null];
-  if (code !== 0) throw new Error(`the memory probe exited with ${String(code)}`);
-  return JSON.parse(output) as ProbeResult;
-}

@@ -1,18 +1,14 @@
-/** Small timing helpers for the benchmark cases. */
+/** Small timing helpers for the benchmark probes. */
 
-/** The median of `runs` timings (ms) of `work`, after `warmups` untimed runs (JIT, caches). */
-export async function medianMs(
-  work: () => Promise<unknown>,
-  runs: number,
-  warmups = 1,
-): Promise<number> {
-  for (let i = 0; i < warmups; i += 1) await work();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const start = performance.now();
-    await work();
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+/** Wall time of one run of `work`, in milliseconds. */
+export async function timeMs(work: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
+/** The median of some timings (NaN for none). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }

@@ -19,12 +19,15 @@ const DAYS_BEFORE_MONTH = Int32Array.of(0, 0, 31, 59, 90, 120, 151, 181, 212, 24
  * the bytes are not exactly a real `YYYY-MM-DD` date, as `parseIsoDay` decides.
  */
 export function asciiIsoDay(bytes: Uint8Array, start: number, end: number): number {
-  if (end - start !== ISO_DATE_BYTES) return Number.NaN;
-  if (bytes[start + 4] !== DASH || bytes[start + 7] !== DASH) return Number.NaN;
-  const year = digits(bytes, start, 4);
-  const month = digits(bytes, start + 5, 2);
-  const day = digits(bytes, start + 8, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1) return Number.NaN;
+  if (end - start !== ISO_DATE_BYTES || bytes[start + 4] !== DASH || bytes[start + 7] !== DASH) {
+    return Number.NaN;
+  }
+  const century = twoDigits(bytes, start);
+  const yearOfCentury = twoDigits(bytes, start + 2);
+  const month = twoDigits(bytes, start + 5);
+  const day = twoDigits(bytes, start + 8);
+  if (century < 0 || yearOfCentury < 0 || month < 1 || month > 12 || day < 1) return Number.NaN;
+  const year = century * 100 + yearOfCentury;
   const yearStart = YEAR_START[year] ?? 0;
   const leapDay = (YEAR_START[year + 1] ?? 0) - yearStart - 365; // 1 in leap years, else 0
   const monthDays = (MONTH_DAYS[month] ?? 0) + (month === 2 ? leapDay : 0);
@@ -32,15 +35,11 @@ export function asciiIsoDay(bytes: Uint8Array, start: number, end: number): numb
   return yearStart + (DAYS_BEFORE_MONTH[month] ?? 0) + (month > 2 ? leapDay : 0) + day - 1;
 }
 
-/** The value of `count` ASCII digits at `at`; -1 if any byte is not a digit. */
-function digits(bytes: Uint8Array, at: number, count: number): number {
-  let value = 0;
-  for (let i = at; i < at + count; i += 1) {
-    const digit = (bytes[i] ?? 0) - DIGIT_0;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
+/** The value of the two ASCII digits at `at`; -1 if either byte is not a digit. */
+function twoDigits(bytes: Uint8Array, at: number): number {
+  const tens = (bytes[at] ?? 0) - DIGIT_0;
+  const ones = (bytes[at + 1] ?? 0) - DIGIT_0;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
 }
 
 /**

@@ -16,20 +16,26 @@ const KIND_COUNT = 5;
 
 /**
  * Finds a word by its length and first letter (one table read), then
- * confirms it byte by byte. Words that share both are left to the exact
- * path (none of the long format's do).
+ * confirms it byte by byte against one flat pool of all the words. Words
+ * that share both are left to the exact path (none of the format's do).
  */
 class WordTable {
-  private readonly words: Uint8Array[];
-  /** Word index + 1 by `length × 128 + initial`; 0 for none. */
-  private readonly slots = new Int16Array(32 * 128);
+  private readonly pool: Uint8Array;
+  /** By `length × 128 + initial`: where the word starts in `pool`, or -1. */
+  private readonly starts = new Int32Array(32 * 128).fill(-1);
+  /** By the same slot: the word's index in the list given. */
+  private readonly indices = new Int16Array(32 * 128);
 
   constructor(words: readonly string[]) {
-    const encoder = new TextEncoder();
-    this.words = words.map((word) => encoder.encode(word));
-    this.words.forEach((bytes, i) => {
-      const slot = bytes.length * 128 + (bytes[0] ?? 0);
-      if (bytes.length < 32 && this.slots[slot] === 0) this.slots[slot] = i + 1;
+    this.pool = new TextEncoder().encode(words.join(''));
+    let at = 0;
+    words.forEach((word, index) => {
+      const slot = word.length * 128 + (this.pool[at] ?? 0);
+      if (word.length < 32 && this.starts[slot] === -1) {
+        this.starts[slot] = at;
+        this.indices[slot] = index;
+      }
+      at += word.length;
     });
   }
 
@@ -37,14 +43,20 @@ class WordTable {
   find(bytes: Uint8Array, start: number, end: number): number {
     const length = end - start;
     if (length <= 0 || length >= 32) return -1;
-    const index = (this.slots[length * 128 + (lower(bytes[start] ?? 0) & 0x7f)] ?? 0) - 1;
-    const word = this.words[index];
-    return word !== undefined && equalsFolded(bytes, start, word) ? index : -1;
+    const slot = length * 128 + (lower(bytes[start] ?? 0) & 0x7f);
+    const at = this.starts[slot] ?? -1;
+    if (at === -1) return -1;
+    const { pool } = this;
+    for (let i = 0; i < length; i += 1) {
+      if (lower(bytes[start + i] ?? 0) !== pool[at + i]) return -1;
+    }
+    return this.indices[slot] ?? -1;
   }
 }
 
 const KINDS = Object.entries(KIND_NAMES);
 const KIND_TABLE = new WordTable(KINDS.map(([name]) => name));
+const KIND_OF = Int8Array.from(KINDS, ([, kind]) => kind);
 const UNIT_TABLE = new WordTable(FAST_UNITS);
 /** Factor of unit u for kind k at `k × units + u` as `digits × 10^exponent`; NaN digits: not a unit of k. */
 const FACTOR_DIGITS = new Float64Array(KIND_COUNT * FAST_UNITS.length).fill(Number.NaN);
@@ -63,7 +75,7 @@ const FALSE_WORD = new TextEncoder().encode('false');
 /** The kind named by bytes `[start, end)`, or -1. */
 export function asciiKind(bytes: Uint8Array, start: number, end: number): MeasurementKind | -1 {
   const index = KIND_TABLE.find(bytes, start, end);
-  return index === -1 ? -1 : (KINDS[index]?.[1] ?? -1);
+  return index === -1 ? -1 : ((KIND_OF[index] ?? -1) as MeasurementKind | -1);
 }
 
 /**

@@ -20,6 +20,8 @@ import {
   unitFactorDigits,
   unitFactorExponent,
 } from './ascii-words.js';
+import { ChildPrefix } from './child-prefix.js';
+import { fieldEnd, isPlainId, quoteAfterBlanks, quotedFieldEnd } from './csv-field-bounds.js';
 
 /**
  * Where each column's value starts in `FastCsvRow.bounds` (its end is at
@@ -37,6 +39,13 @@ const SLOT = {
   estimated: 18,
 } as const;
 const SLOTS = 20;
+/** Slots of the columns that describe the child rather than the measurement. */
+const CHILD_SLOTS: readonly number[] = [
+  SLOT.child_id,
+  SLOT.sex,
+  SLOT.birth_date,
+  SLOT.gestational_age_weeks,
+];
 
 const COMMA = 0x2c;
 const QUOTE = 0x22;
@@ -47,19 +56,18 @@ const MIN_VALUE = Float64Array.from(KINDS, (kind) => PLAUSIBLE_RANGE[kind][0]);
 const MAX_VALUE = Float64Array.from(KINDS, (kind) => PLAUSIBLE_RANGE[kind][1]);
 const [MIN_WEEKS, MAX_WEEKS] = GESTATION_WEEKS_RANGE;
 
-/** Parses valid rows from bytes; the parsed values are fields, overwritten by each call. */
+/** Parses valid rows from bytes; the parsed values are fields, overwritten by each accepted row. */
 export class FastCsvRow {
   /** True when the child id is the same as in the previous row this parser accepted. */
   sameChild = false;
-  /** Start of the child id in the bytes last parsed (valid only during the call's caller). */
+  /** Where the child id is in the bytes last accepted (valid only as long as they are). */
   idStart = 0;
-  /** End of the child id (exclusive). */
   idEnd = 0;
   sex: Sex = 1;
   birthDay = 0;
-  measurementDay = 0;
   /** As written; NaN when empty or absent. */
   gestationalAgeWeeks = Number.NaN;
+  measurementDay = 0;
   kind: MeasurementKind = 0;
   /** In SI units. */
   value = 0;
@@ -69,7 +77,11 @@ export class FastCsvRow {
   private readonly slots: Uint8Array;
   /** `[start, end)` per column; absent optional columns stay `[0, 0)`, i.e. empty. */
   private readonly bounds = new Int32Array(SLOTS);
-  /** The id of the previous accepted row (already checked to be printable ASCII). */
+  /** The leading child columns of the last accepted row, to skip them when they repeat. */
+  private readonly prefix: ChildPrefix;
+  /** Child values of the row being parsed, kept apart until the row is accepted. */
+  private readonly pending = { sex: 1 as Sex, birthDay: 0, weeks: Number.NaN };
+  /** The id of the last accepted row, already checked (`isPlainId`). */
   private lastId = new Uint8Array(64);
   private lastIdLength = -1;
 
@@ -80,6 +92,7 @@ export class FastCsvRow {
       const at = index[name];
       if (at !== undefined) this.slots[at] = slot;
     }
+    this.prefix = new ChildPrefix(leadingChildFields(this.slots));
   }
 
   /**
@@ -87,15 +100,26 @@ export class FastCsvRow {
    * valid row the fast path understands; its values are then in the fields.
    */
   parse(bytes: Uint8Array, start: number, end: number): boolean {
-    return this.split(bytes, start, end) && this.parseFields(bytes);
+    // A long export repeats a child's columns on each of its rows: when they
+    // are the same bytes as in the last accepted row, its values still hold.
+    const { prefix } = this;
+    const repeated = prefix.matches(bytes, start, end);
+    const from = repeated ? prefix.fields : 0;
+    if (!this.split(bytes, repeated ? start + prefix.length : start, end, from)) return false;
+    if (!repeated && !this.parseChild(bytes)) return false;
+    const birthDay = repeated ? this.birthDay : this.pending.birthDay;
+    if (!this.parseMeasurement(bytes, birthDay)) return false;
+    if (repeated) this.keepChild(start);
+    else this.acceptChild(bytes, start);
+    return true;
   }
 
-  /** Records where each field's value is; false when the row needs the exact path. */
-  private split(bytes: Uint8Array, start: number, end: number): boolean {
+  /** Records where each field's value is, from field `from` on; false when the row needs the exact path. */
+  private split(bytes: Uint8Array, start: number, end: number, from: number): boolean {
     const { slots, bounds } = this;
     const last = slots.length - 1;
     let at = start;
-    for (let field = 0; field <= last; field += 1) {
+    for (let field = from; field <= last; field += 1) {
       const slot = slots[field] ?? 0;
       let next: number;
       const first = at < end ? bytes[at] : COMMA;
@@ -114,110 +138,101 @@ export class FastCsvRow {
       // The last field must end the line; any other must be followed by a comma.
       if ((next === end) !== (field === last)) return false;
       at = next + 1;
+      if (field + 1 === this.prefix.fields) this.prefix.endsAt(at);
     }
     return true;
   }
 
-  private parseFields(bytes: Uint8Array): boolean {
+  /** The child's columns into `pending`; false when one needs the exact path. */
+  private parseChild(bytes: Uint8Array): boolean {
+    const b = this.bounds;
+    const sex = asciiSex(bytes, b[SLOT.sex] ?? 0, b[SLOT.sex + 1] ?? 0);
+    const birthDay = asciiIsoDay(bytes, b[SLOT.birth_date] ?? 0, b[SLOT.birth_date + 1] ?? 0);
+    const weeksStart = b[SLOT.gestational_age_weeks] ?? 0;
+    const weeksEnd = b[SLOT.gestational_age_weeks + 1] ?? 0;
+    const empty = weeksStart === weeksEnd;
+    const weeks = empty ? Number.NaN : asciiDecimalTimes(bytes, weeksStart, weeksEnd, 1, 0);
+    if (sex === 0 || Number.isNaN(birthDay)) return false;
+    if (!empty && !(weeks >= MIN_WEEKS && weeks <= MAX_WEEKS)) return false;
+    if (!isPlainId(bytes, b[SLOT.child_id] ?? 0, b[SLOT.child_id + 1] ?? 0)) return false;
+    this.pending.sex = sex;
+    this.pending.birthDay = birthDay;
+    this.pending.weeks = weeks;
+    return true;
+  }
+
+  /** The measurement's own columns; false when one needs the exact path. */
+  private parseMeasurement(bytes: Uint8Array, birthDay: number): boolean {
     const b = this.bounds;
     const kind = asciiKind(bytes, b[SLOT.kind] ?? 0, b[SLOT.kind + 1] ?? 0);
     if (kind === -1) return false;
     const unit = asciiUnit(bytes, b[SLOT.unit] ?? 0, b[SLOT.unit + 1] ?? 0, kind);
     if (unit === -1) return false;
+    const valueStart = b[SLOT.value] ?? 0;
+    const valueEnd = b[SLOT.value + 1] ?? 0;
+    const factorDigits = unitFactorDigits(unit);
     const value = asciiDecimalTimes(
       bytes,
-      b[SLOT.value] ?? 0,
-      b[SLOT.value + 1] ?? 0,
-      unitFactorDigits(unit),
+      valueStart,
+      valueEnd,
+      factorDigits,
       unitFactorExponent(unit),
     );
     // Written as negations so that NaN (not fast-parseable) declines too.
     if (!(value >= (MIN_VALUE[kind] ?? 0) && value <= (MAX_VALUE[kind] ?? 0))) return false;
-    const sex = asciiSex(bytes, b[SLOT.sex] ?? 0, b[SLOT.sex + 1] ?? 0);
-    const birthDay = asciiIsoDay(bytes, b[SLOT.birth_date] ?? 0, b[SLOT.birth_date + 1] ?? 0);
-    const measurementDay = asciiIsoDay(
+    const day = asciiIsoDay(
       bytes,
       b[SLOT.measurement_date] ?? 0,
       b[SLOT.measurement_date + 1] ?? 0,
     );
-    if (sex === 0 || !(measurementDay >= birthDay)) return false;
     const estimated = asciiEstimated(bytes, b[SLOT.estimated] ?? 0, b[SLOT.estimated + 1] ?? 0);
-    if (estimated === -1 || !this.parseGestation(bytes) || !this.parseChildId(bytes)) return false;
-    this.sex = sex;
-    this.birthDay = birthDay;
-    this.measurementDay = measurementDay;
+    if (!(day >= birthDay) || estimated === -1) return false;
+    this.measurementDay = day;
     this.kind = kind;
     this.value = value;
     this.estimated = estimated === 1;
     return true;
   }
 
-  private parseGestation(bytes: Uint8Array): boolean {
-    const start = this.bounds[SLOT.gestational_age_weeks] ?? 0;
-    const end = this.bounds[SLOT.gestational_age_weeks + 1] ?? 0;
-    const weeks = start === end ? Number.NaN : asciiDecimalTimes(bytes, start, end, 1, 0);
-    this.gestationalAgeWeeks = weeks;
-    return start === end || (weeks >= MIN_WEEKS && weeks <= MAX_WEEKS);
+  /** The row repeats the last accepted child: only the id's place moves. */
+  private keepChild(start: number): void {
+    this.sameChild = true;
+    const length = this.idEnd - this.idStart;
+    this.idStart = start + this.prefix.idOffset;
+    this.idEnd = this.idStart + length;
   }
 
-  /**
-   * A child id the fast path can take as is: printable ASCII (so its bytes
-   * are its text) with no space at either end (so trimming would not change
-   * it). Exports list a child's rows together, so most ids equal the last one.
-   */
-  private parseChildId(bytes: Uint8Array): boolean {
-    const start = this.bounds[SLOT.child_id] ?? 0;
-    const end = this.bounds[SLOT.child_id + 1] ?? 0;
-    const length = end - start;
-    this.idStart = start;
-    this.idEnd = end;
-    this.sameChild = length === this.lastIdLength && sameBytes(bytes, start, this.lastId, length);
-    if (this.sameChild) return true;
-    if (length === 0 || bytes[start] === SPACE || bytes[end - 1] === SPACE) return false;
-    for (let i = start; i < end; i += 1) {
-      const byte = bytes[i] ?? 0;
-      if (byte < SPACE || byte > 0x7e) return false;
+  /** The row's own child values become current, and its child columns the prefix to look for. */
+  private acceptChild(bytes: Uint8Array, start: number): void {
+    const idStart = this.bounds[SLOT.child_id] ?? 0;
+    const idEnd = this.bounds[SLOT.child_id + 1] ?? 0;
+    const length = idEnd - idStart;
+    this.sameChild = length === this.lastIdLength && sameBytes(bytes, idStart, this.lastId, length);
+    if (!this.sameChild) {
+      if (length > this.lastId.length) this.lastId = new Uint8Array(2 * length);
+      this.lastId.set(bytes.subarray(idStart, idEnd));
+      this.lastIdLength = length;
     }
-    if (length > this.lastId.length) this.lastId = new Uint8Array(2 * length);
-    this.lastId.set(bytes.subarray(start, end));
-    this.lastIdLength = length;
-    return true;
+    this.idStart = idStart;
+    this.idEnd = idEnd;
+    this.sex = this.pending.sex;
+    this.birthDay = this.pending.birthDay;
+    this.gestationalAgeWeeks = this.pending.weeks;
+    this.prefix.remember(bytes, start, idStart);
   }
 }
 
 /**
- * Index of the comma ending the unquoted field at `at`, or `end`. Most
- * bytes of a field are above the comma in ASCII, so the inner loop makes
- * one comparison per byte; the byte after a line is its `\r` or `\n`.
+ * How many leading fields hold only child columns (or ignored ones) and
+ * together hold every child column of the header; 0 when the child
+ * columns do not lead, and rows are then parsed whole.
  */
-function fieldEnd(bytes: Uint8Array, at: number, end: number): number {
-  let i = at;
-  for (;;) {
-    while ((bytes[i] ?? 0) > COMMA) i += 1;
-    if (i >= end) return end; // the line's terminator, or stale bytes after the file's last line
-    if (bytes[i] === COMMA) return i;
-    i += 1; // a space or another low byte inside the field
-  }
-}
-
-/**
- * For a field opening with a quote at `at`: the index just after its
- * closing quote, which must be followed by a comma or the end; -1 for an
- * escaped quote, text after the closing quote, or no closing quote.
- */
-function quotedFieldEnd(bytes: Uint8Array, at: number, end: number): number {
-  let i = at + 1;
-  while (i < end && bytes[i] !== QUOTE) i += 1;
-  if (i === end) return -1;
-  i += 1;
-  return i === end || bytes[i] === COMMA ? i : -1;
-}
-
-/** True when blanks (space, tab) at `at` are followed by a quote. */
-function quoteAfterBlanks(bytes: Uint8Array, at: number, end: number): boolean {
-  let i = at;
-  while (i < end && (bytes[i] === SPACE || bytes[i] === TAB)) i += 1;
-  return i < end && bytes[i] === QUOTE;
+function leadingChildFields(slots: Uint8Array): number {
+  let fields = 0;
+  while (fields < slots.length && [0, ...CHILD_SLOTS].includes(slots[fields] ?? -1)) fields += 1;
+  const lead = slots.subarray(0, fields);
+  const all = CHILD_SLOTS.every((slot) => lead.includes(slot) || !slots.includes(slot));
+  return all ? fields : 0;
 }
 
 function sameBytes(bytes: Uint8Array, start: number, other: Uint8Array, length: number): boolean {

@@ -56,6 +56,11 @@ describe('node/data/csv/ascii words', () => {
     // Not ASCII: the exact path decides.
     const bmi = on((bytes, start, end) => asciiUnit(bytes, start, end, MeasurementKind.bmi));
     assert.equal(bmi('kg/m²'), -1);
+    // Bytes that are ASCII letters plus 128 are not letters.
+    const weightUnit = (bytes: Buffer): number =>
+      asciiUnit(bytes, 0, bytes.length, MeasurementKind.weight);
+    assert.equal(weightUnit(Buffer.from([0x67 + 0x80])), -1);
+    assert.equal(weightUnit(Buffer.from([0x6b + 0x80, 0x67])), -1);
   });
 
   it('reads sex and estimated like the exact path', () => {

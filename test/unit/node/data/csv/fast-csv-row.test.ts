@@ -81,6 +81,28 @@ describe('node/data/csv/FastCsvRow', () => {
     assert.equal(bytes.toString('latin1', row.idStart, row.idEnd), 'c"1');
   });
 
+  it('reuses the child columns of the last accepted row only when their bytes repeat', () => {
+    for (const header of [HEADER, 'kind,child_id,value,sex,unit,birth_date,measurement_date']) {
+      const row = parser(header);
+      const line = (id: string, sex: string, value: string): string =>
+        header === HEADER
+          ? `x,${id},${sex},2020-01-01,,2020-03-01,weight,${value},kg,0`
+          : `weight,${id},${value},${sex},kg,2020-01-01,2020-03-01`;
+      assert.ok(parse(row, line('"a,1"', 'F', '5')));
+      assert.equal(parse(row, line('"a,1"', 'F', 'bad')), undefined);
+      // Same child columns, now preceded by another line in the buffer: the id moves.
+      const bytes = Buffer.from(`${line('zz', 'M', '1')}\n${line('"a,1"', 'F', '6.5')}\n`);
+      const start = bytes.indexOf(10) + 1;
+      assert.ok(row.parse(bytes, start, bytes.length - 1));
+      assert.equal(row.sameChild, true);
+      assert.equal(bytes.toString('latin1', row.idStart, row.idEnd), 'a,1');
+      assert.deepEqual([row.sex, row.value, row.birthDay], [2, 6.5, parseIsoDay('2020-01-01')]);
+      // Another child: parsed afresh.
+      assert.ok(parse(row, line('b', 'M', '7')));
+      assert.deepEqual([row.sameChild, row.sex, row.value], [false, 1, 7]);
+    }
+  });
+
   it('works without the optional columns', () => {
     const row = parser('child_id,sex,birth_date,measurement_date,kind,value,unit');
     assert.ok(parse(row, 'k1,m,2020-01-01,2020-01-11,weight,3.5,kg'));
