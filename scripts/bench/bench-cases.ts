@@ -5,5 +5,12 @@
 import type { BenchCase } from './bench-case.js';
 import { csvIngest } from './csv-ingest.js';
 import { csvMemory } from './csv-memory.js';
+import { fhirIngest } from './fhir-ingest.js';
+import { zscoreThroughput } from './zscore-throughput.js';
 
-export const BENCH_CASES: readonly BenchCase[] = [csvIngest, csvMemory];
+export const BENCH_CASES: readonly BenchCase[] = [
+  zscoreThroughput,
+  csvIngest,
+  fhirIngest,
+  csvMemory,
+];

@@ -1,0 +1,35 @@
+/**
+ * Child process of the FHIR ingest benchmark: times `readFhirCohort` on a
+ * bulk-export folder and the floor (reading its NDJSON files and counting
+ * lines), alternately, and prints the medians as JSON on stdout.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { readFhirCohort } from '../../node/data/fhir/read-fhir-cohort.js';
+import { median, timeMs } from './measure-time.js';
+import { readAndCountLines } from './read-floor.js';
+
+const [folder, runsText = '5'] = process.argv.slice(2);
+if (folder === undefined) throw new Error('usage: fhir-ingest-probe FOLDER [RUNS]');
+const files = readdirSync(folder)
+  .filter((f) => f.endsWith('.ndjson'))
+  .map((f) => path.join(folder, f));
+let observations = 0;
+const ingest = async (): Promise<void> => {
+  const { cohort } = await readFhirCohort(folder);
+  observations = cohort.measurements.child.length;
+};
+const floor = async (): Promise<void> => {
+  for (const file of files) await readAndCountLines(file);
+};
+await ingest();
+await floor();
+const ingestTimes: number[] = [];
+const floorTimes: number[] = [];
+for (let i = 0; i < Number(runsText); i += 1) {
+  ingestTimes.push(await timeMs(ingest));
+  floorTimes.push(await timeMs(floor));
+}
+process.stdout.write(
+  `${JSON.stringify({ observations, ingestMs: median(ingestTimes), floorMs: median(floorTimes) })}\n`,
+);
