@@ -61,7 +61,10 @@ describe('npm start -- --once (the demo, as separate processes)', function () {
   });
 
   it('reports the malformed CSV rows at the node and keeps going', () => {
-    assert.match(result.stdout, /site-urban\s+csv\s+\d+ records, 3 rejected \(row \d+ birth_date: BAD_DATE/);
+    assert.match(
+      result.stdout,
+      /site-urban\s+csv\s+\d+ records, 3 rejected \(row \d+ birth_date: BAD_DATE/,
+    );
   });
 
   it('leaves no child identifier or birth date in the coordinator log or database', () => {
