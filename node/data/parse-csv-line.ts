@@ -11,47 +11,48 @@
  * broken (an unterminated quote, or text after a closing quote). Spaces
  * around a quoted field are tolerated, as spreadsheet exports produce them.
  */
-export function parseCsvLine(line: string): string[] | undefined {
+export function parseCsvLine(line: string, delimiter: ',' | '\t' = ','): string[] | undefined {
   const fields: string[] = [];
   let at = 0;
   for (;;) {
-    const field = readField(line, at);
+    const field = readField(line, at, delimiter);
     if (field === undefined) return undefined;
     fields.push(field.value);
     if (field.next === line.length) return fields;
-    if (line[field.next] !== ',') return undefined;
+    if (line[field.next] !== delimiter) return undefined;
     at = field.next + 1;
   }
 }
 
 interface Field {
   readonly value: string;
-  /** Index just after the field: a comma or the end of the line. */
+  /** Index just after the field: a separator or the end of the line. */
   readonly next: number;
 }
 
-function readField(line: string, at: number): Field | undefined {
-  const quote = skipSpaces(line, at);
-  if (line[quote] === '"') return readQuoted(line, quote + 1);
-  const comma = line.indexOf(',', at);
-  const next = comma === -1 ? line.length : comma;
+function readField(line: string, at: number, delimiter: string): Field | undefined {
+  const quote = skipPadding(line, at, delimiter);
+  if (line[quote] === '"') return readQuoted(line, quote + 1, delimiter);
+  const end = line.indexOf(delimiter, at);
+  const next = end === -1 ? line.length : end;
   return { value: line.slice(at, next), next };
 }
 
-function readQuoted(line: string, at: number): Field | undefined {
+function readQuoted(line: string, at: number, delimiter: string): Field | undefined {
   let value = '';
   for (;;) {
     const quote = line.indexOf('"', at);
     if (quote === -1) return undefined;
     value += line.slice(at, quote);
-    if (line[quote + 1] !== '"') return { value, next: skipSpaces(line, quote + 1) };
+    if (line[quote + 1] !== '"') return { value, next: skipPadding(line, quote + 1, delimiter) };
     value += '"';
     at = quote + 2;
   }
 }
 
-function skipSpaces(line: string, at: number): number {
+/** Spaces, and tabs unless the tab is the separator, pad a quoted field. */
+function skipPadding(line: string, at: number, delimiter: string): number {
   let index = at;
-  while (line[index] === ' ' || line[index] === '\t') index += 1;
+  while (line[index] === ' ' || (line[index] === '\t' && delimiter !== '\t')) index += 1;
   return index;
 }

@@ -5,6 +5,8 @@
  * of year starts instead of divided out for every row.
  */
 
+import { daysFromCivil } from '../parse-iso-day.js';
+
 const DIGIT_0 = 48;
 const DASH = 45;
 const ISO_DATE_BYTES = 10;
@@ -40,19 +42,4 @@ function twoDigits(bytes: Uint8Array, at: number): number {
   const tens = (bytes[at] ?? 0) - DIGIT_0;
   const ones = (bytes[at + 1] ?? 0) - DIGIT_0;
   return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
-}
-
-/**
- * Proleptic Gregorian date → days since 1970-01-01, Hinnant's days_from_civil
- * as in `parse-iso-day.ts` (which keeps it private; a test checks that both
- * agree on every day of four centuries and on the calendar's edges).
- */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra =
-    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
 }

@@ -7,6 +7,8 @@
  * observation of a bulk export.
  */
 
+import { daysFromCivil, isLeapYear } from '../parse-iso-day.js';
+
 /** A date with only a year or a year and month: real FHIR, but no exact age can come of it. */
 export const PARTIAL = 'partial';
 
@@ -47,23 +49,4 @@ function digits(text: string, at: number, count: number): number {
     value = value * 10 + digit;
   }
   return value;
-}
-
-function isLeapYear(year: number): boolean {
-  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-/**
- * Proleptic Gregorian date → days since 1970-01-01: Hinnant's
- * days_from_civil, as in `parse-iso-day.ts` (private there; a test checks
- * that both agree on every day of four centuries).
- */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra =
-    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
 }
