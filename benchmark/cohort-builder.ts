@@ -1,4 +1,5 @@
 import type { Cohort, MeasurementKind, Sex } from './cohort.js';
+import { MeasurementColumns } from './measurement-columns.js';
 
 /** One child as an adapter reads it. */
 export interface ChildInput {
@@ -18,7 +19,7 @@ export interface MeasurementInput {
 }
 
 /** Growable columnar storage: doubles capacity, so appends are amortised O(1). */
-class Column<T extends Uint8Array | Uint32Array | Int32Array | Float32Array | Float64Array> {
+class Column<T extends Uint8Array | Int32Array | Float32Array> {
   private length = 0;
   constructor(private data: T) {}
 
@@ -36,18 +37,15 @@ class Column<T extends Uint8Array | Uint32Array | Int32Array | Float32Array | Fl
   }
 }
 
-/** Builds a `Cohort` row by row; adapters and the Sim generator use it. */
+/** Builds a `Cohort` row by row; adapters and the Sim generator use it. `build` may be called once. */
 export class CohortBuilder {
   private readonly ids: string[] = [];
   private readonly index = new Map<string, number>();
   private readonly sex = new Column(new Uint8Array(1024));
   private readonly birthDay = new Column(new Int32Array(1024));
   private readonly gestation = new Column(new Float32Array(1024));
-  private readonly child = new Column(new Uint32Array(4096));
-  private readonly ageDays = new Column(new Int32Array(4096));
-  private readonly kind = new Column(new Uint8Array(4096));
-  private readonly value = new Column(new Float64Array(4096));
-  private readonly estimated = new Column(new Uint8Array(4096));
+  // Measurements outnumber children many times over: chunked, not doubling, storage.
+  private readonly measurements = new MeasurementColumns();
 
   /** Adds a child and returns its index. */
   addChild(input: ChildInput): number {
@@ -66,11 +64,8 @@ export class CohortBuilder {
   }
 
   addMeasurement(input: MeasurementInput): void {
-    this.child.push(input.childIndex);
-    this.ageDays.push(input.ageDays);
-    this.kind.push(input.kind);
-    this.value.push(input.value);
-    this.estimated.push(input.estimated === true ? 1 : 0);
+    const { childIndex, ageDays, kind, value } = input;
+    this.measurements.push(childIndex, ageDays, kind, value, input.estimated === true ? 1 : 0);
   }
 
   build(): Cohort {
@@ -81,13 +76,7 @@ export class CohortBuilder {
         birthDay: this.birthDay.finish(),
         gestationalAgeDays: this.gestation.finish(),
       },
-      measurements: {
-        child: this.child.finish(),
-        ageDays: this.ageDays.finish(),
-        kind: this.kind.finish(),
-        value: this.value.finish(),
-        estimated: this.estimated.finish(),
-      },
+      measurements: this.measurements.finish(),
     };
   }
 }

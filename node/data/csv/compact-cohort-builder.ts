@@ -6,7 +6,7 @@
  * rows can be checked against it.
  */
 import type { Cohort, MeasurementKind, Sex } from '../../../benchmark/cohort.js';
-import { MeasurementColumns } from './measurement-columns.js';
+import { MeasurementColumns } from '../../../benchmark/measurement-columns.js';
 
 const DAYS_PER_WEEK = 7;
 

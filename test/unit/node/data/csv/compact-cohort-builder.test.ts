@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { CohortBuilder } from '../../../../../benchmark/cohort-builder.js';
 import type { MeasurementKind } from '../../../../../benchmark/cohort.js';
 import { CompactCohortBuilder } from '../../../../../node/data/csv/compact-cohort-builder.js';
-import { MeasurementColumns } from '../../../../../node/data/csv/measurement-columns.js';
+import { MeasurementColumns } from '../../../../../benchmark/measurement-columns.js';
 
 describe('node/data/csv/CompactCohortBuilder', () => {
   it('builds the same cohort as CohortBuilder, across several chunks', () => {

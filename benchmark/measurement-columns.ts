@@ -6,7 +6,7 @@
  * is about the final cohort plus one column (DESIGN §5 puts a byte budget
  * on each measurement).
  */
-import type { Measurements } from '../../../benchmark/cohort.js';
+import type { Measurements } from './cohort.js';
 
 /** Rows per chunk: 64 Ki rows are about 1.2 MB across the five columns. */
 const CHUNK_ROWS = 1 << 16;
