@@ -60,3 +60,32 @@ export interface BenchCase {
 export function targetRatio(figure: BenchFigure): number {
   return figure.better === 'higher' ? figure.value / figure.target : figure.target / figure.value;
 }
+
+/** A throughput measured next to its floor: `count` items in `ms`, the floor's pass in `floorMs`. */
+export interface ThroughputTiming {
+  readonly count: number;
+  readonly ms: number;
+  readonly floorMs: number;
+}
+
+/** The figure of a throughput case: items per second, with the floor as a ratio of times. */
+export function throughputFigure(
+  timing: ThroughputTiming,
+  spec: { unit: string; target: number; floorWhat: string; floorUnit: string },
+  details: Readonly<Record<string, number | string>>,
+): BenchFigure {
+  const perSecond = (ms: number): number => timing.count / (ms / 1000);
+  return {
+    value: perSecond(timing.ms),
+    unit: spec.unit,
+    target: spec.target,
+    better: 'higher',
+    floor: {
+      what: spec.floorWhat,
+      value: perSecond(timing.floorMs),
+      unit: spec.floorUnit,
+      ratio: timing.ms / timing.floorMs,
+    },
+    details,
+  };
+}

@@ -3,6 +3,7 @@
  * second on one core), next to the time merely to read the same file.
  */
 import type { BenchCase, BenchFigure } from './bench-case.js';
+import { throughputFigure } from './bench-case.js';
 import { runProbe } from './run-probe.js';
 
 /** About 540,000 measurements: one simulated site of 20,000 children. */
@@ -26,19 +27,15 @@ export const csvIngest: BenchCase = {
     if (probe.measurements !== file.measurements) {
       throw new Error('the Sim file did not ingest cleanly');
     }
-    const perSecond = (ms: number): number => file.measurements / (ms / 1000);
-    return {
-      value: perSecond(probe.ingestMs),
-      unit: 'measurements/s',
-      target: 1_000_000,
-      better: 'higher',
-      floor: {
-        what: 'fs.readFile + count newlines',
-        value: perSecond(probe.floorMs),
-        unit: 'lines/s',
-        ratio: probe.ingestMs / probe.floorMs,
+    return throughputFigure(
+      { count: file.measurements, ms: probe.ingestMs, floorMs: probe.floorMs },
+      {
+        unit: 'measurements/s',
+        target: 1_000_000,
+        floorWhat: 'fs.readFile + count newlines',
+        floorUnit: 'lines/s',
       },
-      details: {
+      {
         measurements: file.measurements,
         fileBytes: file.bytes,
         ingestMs: round(probe.ingestMs),
@@ -46,7 +43,7 @@ export const csvIngest: BenchCase = {
         ingestMBps: round(file.bytes / 1e6 / (probe.ingestMs / 1000)),
         runs: RUNS,
       },
-    };
+    );
   },
 };
 

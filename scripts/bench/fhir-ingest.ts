@@ -7,6 +7,7 @@ import path from 'node:path';
 import { SIM_SITES } from '../../benchmark/sim/sim-site-spec.js';
 import { writeSimSite } from '../../cli/write-sim-site.js';
 import type { BenchCase, BenchFigure } from './bench-case.js';
+import { throughputFigure } from './bench-case.js';
 import { runProbe } from './run-probe.js';
 
 const RUNS = 3;
@@ -29,24 +30,20 @@ export const fhirIngest: BenchCase = {
     await writeSimSite(SIM_SITES.urban, { children, seed: 'bench', format: 'fhir' }, folder);
     context.log('timing FHIR ingest and the read floor in a fresh process');
     const probe = await runProbe<ProbeResult>('fhir-ingest-probe.ts', [folder, String(RUNS)]);
-    const perSecond = (ms: number): number => probe.observations / (ms / 1000);
-    return {
-      value: perSecond(probe.ingestMs),
-      unit: 'observations/s',
-      target: 150_000,
-      better: 'higher',
-      floor: {
-        what: 'fs.readFile + count newlines',
-        value: perSecond(probe.floorMs),
-        unit: 'lines/s',
-        ratio: probe.ingestMs / probe.floorMs,
+    return throughputFigure(
+      { count: probe.observations, ms: probe.ingestMs, floorMs: probe.floorMs },
+      {
+        unit: 'observations/s',
+        target: 150_000,
+        floorWhat: 'fs.readFile + count newlines',
+        floorUnit: 'lines/s',
       },
-      details: {
+      {
         observations: probe.observations,
         ingestMs: probe.ingestMs,
         floorMs: probe.floorMs,
         runs: RUNS,
       },
-    };
+    );
   },
 };

@@ -3,6 +3,7 @@
  * for typed-array batches), next to a trivial pass over the same arrays.
  */
 import type { BenchCase, BenchFigure } from './bench-case.js';
+import { throughputFigure } from './bench-case.js';
 import { runProbe } from './run-probe.js';
 
 const RUNS = 5;
@@ -21,19 +22,15 @@ export const zscoreThroughput: BenchCase = {
     const rows = context.full ? 10_000_000 : 2_000_000;
     context.log(`scoring ${rows.toLocaleString('en')} cases in a fresh process`);
     const probe = await runProbe<ProbeResult>('zscore-probe.ts', [String(rows), String(RUNS)]);
-    const perSecond = (ms: number): number => probe.rows / (ms / 1000);
-    return {
-      value: perSecond(probe.scoreMs),
-      unit: 'z-scores/s',
-      target: 5_000_000,
-      better: 'higher',
-      floor: {
-        what: 'one arithmetic pass over the same arrays',
-        value: perSecond(probe.floorMs),
-        unit: 'rows/s',
-        ratio: probe.scoreMs / probe.floorMs,
+    return throughputFigure(
+      { count: probe.rows, ms: probe.scoreMs, floorMs: probe.floorMs },
+      {
+        unit: 'z-scores/s',
+        target: 5_000_000,
+        floorWhat: 'one arithmetic pass over the same arrays',
+        floorUnit: 'rows/s',
       },
-      details: { rows: probe.rows, scoreMs: probe.scoreMs, floorMs: probe.floorMs, runs: RUNS },
-    };
+      { rows: probe.rows, scoreMs: probe.scoreMs, floorMs: probe.floorMs, runs: RUNS },
+    );
   },
 };
