@@ -11,7 +11,7 @@ import { CohortBuilder } from '../../../benchmark/cohort-builder.js';
 import type { Cohort } from '../../../benchmark/cohort.js';
 import { WHOLE_ROW } from '../ingest-report.js';
 import { findOmopTables } from './find-omop-tables.js';
-import { MeasurementKeySet } from './measurement-key-set.js';
+import { MeasurementKeySet } from '../../../benchmark/measurement-key-set.js';
 import { OmopFileReportBuilder, buildOmopReport } from './omop-ingest-report.js';
 import type { OmopIngestReport } from './omop-ingest-report.js';
 import { MEASUREMENT_TABLE, parseMeasurementRow } from './parse-measurement-row.js';

@@ -1,10 +1,13 @@
 /**
  * The set of (child, day, kind, value) keys already in a cohort, to count a
- * measurement loaded twice (from two source feeds, or in two units) once.
+ * measurement loaded twice (from two source feeds, two codings, overlapping
+ * export files, or in two units) once. Every adapter that deduplicates uses it.
  * An open-addressing hash table over typed arrays costs 25–50 bytes per key
  * (with growth slack); a `Set` of string keys would cost several times that,
  * and MEASUREMENT tables can be huge.
  */
+
+import type { Measurements } from './cohort.js';
 
 const INITIAL_KEYS = 1024;
 
@@ -33,6 +36,14 @@ export class MeasurementKeySet {
 
   /** Adds a key; false when it was already there (a duplicate). */
   add(child: number, day: number, kind: number, value: number): boolean {
+    return this.insert(child, day, kind, value) === -1;
+  }
+
+  /**
+   * Adds a key and returns -1, or, when an equal key is already there,
+   * returns that key's index (keys are numbered in insertion order).
+   */
+  insert(child: number, day: number, kind: number, value: number): number {
     const mask = this.slots.length - 1;
     for (let slot = hashKey(child, day, kind, value) & mask; ; slot = (slot + 1) & mask) {
       const entry = this.slots[slot] ?? 0;
@@ -40,10 +51,21 @@ export class MeasurementKeySet {
         this.append(child, day, kind, value);
         this.slots[slot] = this.size;
         if (this.size * 2 > this.slots.length) this.rehash();
-        return true;
+        return -1;
       }
-      if (this.equals(entry - 1, child, day, kind, value)) return false;
+      if (this.equals(entry - 1, child, day, kind, value)) return entry - 1;
     }
+  }
+
+  /** The distinct keys in insertion order, as exact-size measurement columns. */
+  keys(): Pick<Measurements, 'child' | 'ageDays' | 'kind' | 'value'> {
+    const n = this.size;
+    return {
+      child: this.child.slice(0, n),
+      ageDays: this.day.slice(0, n),
+      kind: this.kind.slice(0, n),
+      value: this.value.slice(0, n),
+    };
   }
 
   private equals(index: number, child: number, day: number, kind: number, value: number): boolean {
@@ -94,7 +116,8 @@ function grow<T extends Uint32Array | Int32Array | Uint8Array | Float64Array>(fr
 
 /** A 32-bit hash of a key, mixing the value's exact bits (murmur3's finaliser at the end). */
 function hashKey(child: number, day: number, kind: number, value: number): number {
-  scratch[0] = value;
+  // -0 and 0 compare equal, so they must hash alike.
+  scratch[0] = value === 0 ? 0 : value;
   let h = Math.imul(child ^ (kind << 29), MIX_A);
   h = Math.imul(h ^ day, MIX_B);
   h = Math.imul(h ^ (scratchWords[0] ?? 0), MIX_A);

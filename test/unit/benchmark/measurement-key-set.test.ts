@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { MeasurementKeySet } from '../../../../../node/data/omop/measurement-key-set.js';
+import { MeasurementKeySet } from '../../../benchmark/measurement-key-set.js';
 
-describe('node/data/omop/MeasurementKeySet', () => {
+describe('benchmark/MeasurementKeySet', () => {
   it('tells a new key from a repeated one, comparing every part', () => {
     const keys = new MeasurementKeySet();
     assert.equal(keys.add(1, 100, 0, 3.4), true);
