@@ -10,7 +10,7 @@
 import type { ModelContract } from '../../benchmark/onnx/model-contract.js';
 import { assertModelContract } from '../../benchmark/onnx/assert-model-contract.js';
 import { CentileError } from '../../benchmark/errors.js';
-import { resolveWorkerUrl } from './resolve-worker-url.js';
+import { resolveWorkerUrl } from '../workers/resolve-worker-url.js';
 import { WorkerChannel } from './worker-channel.js';
 import type { UnnumberedRequest } from './worker-channel.js';
 
@@ -49,7 +49,7 @@ export class OnnxScorer {
   /** Validates `options` (SCORER_OPTIONS_INVALID) and starts the worker (SCORER_UNAVAILABLE). */
   static async create(options: OnnxScorerOptions): Promise<OnnxScorer> {
     const config = parseScorerOptions(options);
-    const url = options.workerUrl ?? resolveWorkerUrl(import.meta.url, 'onnx-worker');
+    const url = options.workerUrl ?? resolveWorkerUrl(import.meta.url, 'onnx-worker', 'SCORER_UNAVAILABLE');
     return new OnnxScorer(await WorkerChannel.start(url, config.loadTimeoutMs), config);
   }
 

@@ -14,7 +14,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { CentileError } from '../../benchmark/errors.js';
-import { spawnWorker } from './spawn-worker.js';
+import { spawnWorker } from '../workers/spawn-worker.js';
 import type { WorkerData, WorkerRequest, WorkerResponse } from './worker-protocol.js';
 
 type Settled = Exclude<WorkerResponse, { type: 'ready' }>;

@@ -4,11 +4,18 @@
  * lines), alternately, and prints the medians as JSON on stdout.
  */
 import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { readFhirCohort } from '../../node/data/fhir/read-fhir-cohort.js';
+import type * as ReadFhirCohortModule from '../../node/data/fhir/read-fhir-cohort.js';
 import { median, timeMs } from './measure-time.js';
 import { readAndCountLines } from './read-floor.js';
 
+// The compiled build, as a node runs it (`npm run bench` builds first): its
+// parse workers start in tens of milliseconds, where workers running the
+// TypeScript sources spend half a second compiling them.
+const { readFhirCohort } = (await import(
+  new URL('../../dist/node/data/fhir/read-fhir-cohort.js', import.meta.url).href
+)) as typeof ReadFhirCohortModule;
 const [folder, runsText = '5'] = process.argv.slice(2);
 if (folder === undefined) throw new Error('usage: fhir-ingest-probe FOLDER [RUNS]');
 const files = readdirSync(folder)
@@ -31,5 +38,10 @@ for (let i = 0; i < Number(runsText); i += 1) {
   floorTimes.push(await timeMs(floor));
 }
 process.stdout.write(
-  `${JSON.stringify({ observations, ingestMs: median(ingestTimes), floorMs: median(floorTimes) })}\n`,
+  `${JSON.stringify({
+    observations,
+    ingestMs: median(ingestTimes),
+    floorMs: median(floorTimes),
+    cores: availableParallelism(),
+  })}\n`,
 );

@@ -1,6 +1,8 @@
 /**
  * FHIR NDJSON ingest throughput (issue 3 §4: at least 150,000 observations
- * per second), next to the time merely to read the same files.
+ * per second), next to the time merely to read the same files. The reader
+ * parses on one worker thread per core, so the figure is for this
+ * machine's cores (given in the details).
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -16,6 +18,7 @@ interface ProbeResult {
   readonly observations: number;
   readonly ingestMs: number;
   readonly floorMs: number;
+  readonly cores: number;
 }
 
 /** `readFhirCohort` on a Sim bulk export with mixed units, median of 3 runs in a fresh process. */
@@ -43,6 +46,7 @@ export const fhirIngest: BenchCase = {
         ingestMs: probe.ingestMs,
         floorMs: probe.floorMs,
         runs: RUNS,
+        cores: probe.cores,
       },
     );
   },

@@ -13,13 +13,11 @@ import { isPlausible } from '../measurement-units.js';
 import { GESTATION_WEEKS_RANGE } from '../parse-csv-row.js';
 import { Position, Quantity, RECUMBENT_BELOW_AGE_DAYS } from './fhir-codes.js';
 import type { FhirIngestReportBuilder, FieldProblem, ResourceSite } from './fhir-ingest-report.js';
-import { asString, isJsonObject } from './json-object.js';
-import type { JsonObject } from './json-object.js';
 import { MeasurementTable } from './measurement-table.js';
-import { parseFhirObservation } from './parse-fhir-observation.js';
-import type { GrowthObservation } from './parse-fhir-observation.js';
-import { parseFhirPatient } from './parse-fhir-patient.js';
-import type { FhirPatient } from './parse-fhir-patient.js';
+import type { FhirObservationResult, GrowthObservation } from './parse-fhir-observation.js';
+import type { FhirPatient, FhirPatientResult } from './parse-fhir-patient.js';
+import { readFhirResource } from './read-fhir-resource.js';
+import type { FhirResourceReading } from './read-fhir-resource.js';
 
 const DAYS_PER_WEEK = 7;
 const GESTATION_DAYS: readonly [number, number] = [
@@ -72,25 +70,34 @@ export class FhirCohortAssembler {
    * rejected as `MALFORMED_ROW`.
    */
   addResource(resource: unknown, file: string, row: number, fullUrl?: string): void {
-    const type = isJsonObject(resource) ? asString(resource.resourceType) : undefined;
-    if (type === undefined || !isJsonObject(resource)) {
+    this.addReading(readFhirResource(resource, fullUrl), file, row, fullUrl);
+  }
+
+  /** Like `addResource`, for a resource already read (e.g. on a worker thread). */
+  addReading(reading: FhirResourceReading, file: string, row: number, fullUrl?: string): void {
+    if (reading.kind === 'malformed') {
       this.report.reject({ file, row }, MALFORMED);
       return;
     }
-    if (type !== 'Observation' && type !== 'Patient') {
-      this.report.ignoreResource(type);
+    if (reading.kind === 'ignored') {
+      this.report.ignoreResource(reading.type);
       return;
     }
-    const id = asString(resource.id);
-    const site: ResourceSite = id === undefined ? { file, row } : { file, row, type, id };
-    if (type === 'Observation') this.addObservation(resource, site);
-    else this.addPatient(resource, site, fullUrl);
+    const type = reading.kind === 'patient' ? 'Patient' : 'Observation';
+    const site: ResourceSite =
+      reading.id === undefined ? { file, row } : { file, row, type, id: reading.id };
+    if (reading.kind === 'patient') this.addPatient(reading.id, reading.result, site, fullUrl);
+    else this.addObservation(reading.result, site);
   }
 
-  /** Reads a Patient; `fullUrl` is the Bundle entry's, if any. */
-  private addPatient(resource: JsonObject, site: ResourceSite, fullUrl?: string): void {
-    const result = parseFhirPatient(resource, fullUrl);
-    const id = result.ok ? result.patient.id : (asString(resource.id) ?? fullUrl);
+  /** Adds a read Patient; `fullUrl` is the Bundle entry's, if any. */
+  private addPatient(
+    resourceId: string | undefined,
+    result: FhirPatientResult,
+    site: ResourceSite,
+    fullUrl?: string,
+  ): void {
+    const id = result.ok ? result.patient.id : (resourceId ?? fullUrl);
     if (fullUrl !== undefined && id !== undefined) this.fullUrls.set(fullUrl, id);
     if (!result.ok) {
       if (id !== undefined) this.rejectedPatients.add(id);
@@ -102,9 +109,8 @@ export class FhirCohortAssembler {
     else this.report.reject(site, problems);
   }
 
-  /** Reads an Observation (growth ones are used, others counted as ignored). */
-  private addObservation(resource: JsonObject, site: ResourceSite): void {
-    const result = parseFhirObservation(resource);
+  /** Adds a read Observation (growth ones are used, others counted as ignored). */
+  private addObservation(result: FhirObservationResult, site: ResourceSite): void {
     if (result.type === 'ignored') this.report.ignoreObservation();
     else if (result.type === 'rejected') this.report.reject(site, result.problems);
     else this.place(result.observation, site, false);

@@ -9,7 +9,7 @@ import { hasCode } from '../../../../../benchmark/errors.js';
 import type { FhirProblem } from '../../../../../node/data/fhir/fhir-ingest-report.js';
 import { MAX_BUNDLE_BYTES } from '../../../../../node/data/fhir/read-bundle-file.js';
 import { readFhirCohort } from '../../../../../node/data/fhir/read-fhir-cohort.js';
-import { MAX_NDJSON_LINE_CHARS } from '../../../../../node/data/fhir/read-ndjson-file.js';
+import { MAX_NDJSON_LINE_BYTES } from '../../../../../node/data/fhir/ndjson-lines.js';
 import { parseIsoDay } from '../../../../../node/data/parse-iso-day.js';
 
 const fixture = (name: string): string =>
@@ -345,7 +345,7 @@ describe('node/data/fhir/readFhirCohort', () => {
     it('accepts CRLF, a byte order mark and no final newline; rejects an over-long line unread', async () => {
       const patient =
         '{"resourceType":"Patient","id":"k","gender":"male","birthDate":"2020-01-01"}';
-      const long = `{"resourceType":"Observation","note":"${'x'.repeat(MAX_NDJSON_LINE_CHARS)}"}`;
+      const long = `{"resourceType":"Observation","note":"${'x'.repeat(MAX_NDJSON_LINE_BYTES)}"}`;
       const at = folder('crlf', {
         'Patient.ndjson': `\uFEFF${patient}\r\n\r\n${long}\r\n${patient}`,
       });

@@ -6,11 +6,15 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CentileError } from '../../benchmark/errors.js';
 
-/** URL of `<stem>.js` or, failing that, `<stem>.ts` beside `baseUrl` (an `import.meta.url`). */
-export function resolveWorkerUrl(baseUrl: string, stem: string): URL {
+/**
+ * URL of `<stem>.js` or, failing that, `<stem>.ts` beside `baseUrl` (an
+ * `import.meta.url`).
+ * @throws CentileError `missingCode` when neither exists (a broken install).
+ */
+export function resolveWorkerUrl(baseUrl: string, stem: string, missingCode: string): URL {
   for (const extension of ['.js', '.ts']) {
     const url = new URL(`./${stem}${extension}`, baseUrl);
     if (existsSync(fileURLToPath(url))) return url;
   }
-  throw new CentileError('unavailable', 'SCORER_UNAVAILABLE', 'the ONNX worker entry is missing');
+  throw new CentileError('unavailable', missingCode, `the worker entry ${stem} is missing`);
 }

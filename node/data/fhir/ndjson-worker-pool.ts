@@ -1,0 +1,116 @@
+/**
+ * Worker threads parsing NDJSON ranges ahead of the reader. Ranges are
+ * handed out in file order and at most a few ahead of the one being read,
+ * so buffered readings stay bounded however large the export is. A failing
+ * or vanished worker fails the whole read (the export is then not trusted
+ * half-read).
+ */
+import type { Worker } from 'node:worker_threads';
+import { resolveWorkerUrl } from '../../workers/resolve-worker-url.js';
+import { spawnWorker } from '../../workers/spawn-worker.js';
+import { decodeNdjsonBatch } from './ndjson-batch-codec.js';
+import type { NdjsonParser } from './ndjson-parser.js';
+import type { NdjsonRange } from './ndjson-range.js';
+import type { NdjsonRangeMessage, NdjsonRangeRequest } from './ndjson-worker.js';
+import type { NdjsonLine } from './parse-ndjson-range.js';
+
+/** Ranges parsed ahead of the one being read, per worker. */
+const AHEAD_PER_WORKER = 2;
+
+interface RangeResult {
+  readonly batches: NdjsonLine[][];
+  done: boolean;
+}
+
+/** See the file comment. */
+export class NdjsonWorkerPool implements NdjsonParser {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly results: RangeResult[];
+  private nextToSend = 0;
+  private reading = 0;
+  private failure: Error | undefined;
+  private closing = false;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly ranges: readonly NdjsonRange[],
+    workerCount: number,
+  ) {
+    this.results = ranges.map(() => ({ batches: [], done: false }));
+    const url = resolveWorkerUrl(import.meta.url, 'ndjson-worker', 'DATA_READ_FAILED');
+    for (let i = 0; i < workerCount; i += 1) this.start(spawnWorker(url, undefined));
+    this.dispatch();
+  }
+
+  async *batches(index: number): AsyncGenerator<NdjsonLine[]> {
+    const result = this.results[index];
+    if (result === undefined) throw new RangeError(`no NDJSON range ${String(index)}`);
+    this.reading = index;
+    this.dispatch();
+    for (;;) {
+      const batch = result.batches.shift();
+      if (batch !== undefined) yield batch;
+      else if (this.failure !== undefined) throw this.failure;
+      else if (result.done) return;
+      else await new Promise<void>((resolve) => (this.wake = resolve));
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+
+  private start(worker: Worker): void {
+    worker.on('message', (message: NdjsonRangeMessage) => this.receive(worker, message));
+    worker.on('error', (error) => this.fail(error));
+    worker.on('exit', () => {
+      if (!this.closing) this.fail(new Error('an NDJSON parse worker exited'));
+    });
+    this.workers.push(worker);
+    this.idle.push(worker);
+  }
+
+  private dispatch(): void {
+    const limit = Math.min(
+      this.ranges.length,
+      this.reading + 1 + AHEAD_PER_WORKER * this.workers.length,
+    );
+    while (this.nextToSend < limit) {
+      const worker = this.idle.pop();
+      const range = this.ranges[this.nextToSend];
+      if (worker === undefined || range === undefined) return;
+      const request: NdjsonRangeRequest = { index: this.nextToSend, range };
+      worker.postMessage(request);
+      this.nextToSend += 1;
+    }
+  }
+
+  private receive(worker: Worker, message: NdjsonRangeMessage): void {
+    const result = this.results[message.index];
+    if (result === undefined) return;
+    if ('batch' in message) {
+      result.batches.push(decodeNdjsonBatch(message.batch));
+    } else if ('done' in message) {
+      result.done = true;
+      this.idle.push(worker);
+      this.dispatch();
+    } else {
+      const error = new Error(`an NDJSON parse worker failed: ${message.failed}`);
+      this.fail(Object.assign(error, { code: message.failed }));
+    }
+    this.notify();
+  }
+
+  private fail(error: Error): void {
+    this.failure ??= error;
+    this.notify();
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+}
