@@ -49,7 +49,8 @@ export class OnnxScorer {
   /** Validates `options` (SCORER_OPTIONS_INVALID) and starts the worker (SCORER_UNAVAILABLE). */
   static async create(options: OnnxScorerOptions): Promise<OnnxScorer> {
     const config = parseScorerOptions(options);
-    const url = options.workerUrl ?? resolveWorkerUrl(import.meta.url, 'onnx-worker', 'SCORER_UNAVAILABLE');
+    const url =
+      options.workerUrl ?? resolveWorkerUrl(import.meta.url, 'onnx-worker', 'SCORER_UNAVAILABLE');
     return new OnnxScorer(await WorkerChannel.start(url, config.loadTimeoutMs), config);
   }
 

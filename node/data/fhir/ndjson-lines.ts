@@ -30,72 +30,75 @@ export function* ndjsonLines(
 ): Generator<string | typeof LINE_TOO_LONG> {
   const fd = openSync(range.path, 'r');
   try {
-    const chunks = new ChunkReader(fd, range);
+    const chunks = new ChunkReader(fd, range, maxLineBytes);
     let atFileStart = range.start === 0;
-    for (let line = chunks.nextLine(maxLineBytes); line !== undefined;) {
-      if (line === LINE_TOO_LONG) yield line;
-      else yield decode(line, atFileStart);
+    for (let line = chunks.nextLine(); line !== undefined; line = chunks.nextLine()) {
+      yield line === LINE_TOO_LONG ? line : chunks.decode(atFileStart);
       atFileStart = false;
-      line = chunks.nextLine(maxLineBytes);
     }
   } finally {
     closeSync(fd);
   }
 }
 
-function decode(line: Buffer, atFileStart: boolean): string {
-  const start = atFileStart && line.subarray(0, 3).equals(BOM) ? 3 : 0;
-  const end = line.at(-1) === CARRIAGE_RETURN ? line.length - 1 : line.length;
-  return line.toString('utf8', start, end);
-}
-
-/** Buffers a range chunk by chunk and cuts it into lines. */
+/** Buffers a range chunk by chunk and cuts it into lines, without a copy per line. */
 class ChunkReader {
   private buffer = Buffer.allocUnsafe(CHUNK_BYTES);
   /** Bytes of the range not yet read from the file. */
   private position: number;
-  /** `buffer[lineStart, filled)` holds read bytes not yet returned. */
+  /** The line found last is `buffer[lineStart, lineEnd)`. */
   private lineStart = 0;
+  private lineEnd = 0;
+  /** `buffer[next, filled)` holds read bytes after that line. */
+  private next = 0;
   private filled = 0;
 
   constructor(
     private readonly fd: number,
     private readonly range: NdjsonRange,
+    private readonly maxLineBytes: number,
   ) {
     this.position = range.start;
   }
 
-  /** The next line's bytes (a view, valid until the next call), `LINE_TOO_LONG`, or undefined at the end. */
-  nextLine(maxLineBytes: number): Buffer | typeof LINE_TOO_LONG | undefined {
-    let searchFrom = this.lineStart;
+  /** Finds the next line: true, `LINE_TOO_LONG`, or undefined at the end of the range. */
+  nextLine(): true | typeof LINE_TOO_LONG | undefined {
+    let searchFrom = this.next;
     for (;;) {
-      const newline = this.buffer.subarray(0, this.filled).indexOf(NEWLINE, searchFrom);
-      if (newline !== -1) return this.take(newline, newline + 1, maxLineBytes);
-      const scanned = this.filled - this.lineStart;
-      if (scanned > maxLineBytes) return this.skipLongLine();
-      if (!this.fill()) {
-        if (scanned === 0) return undefined;
-        return this.take(this.filled, this.filled, maxLineBytes); // no final newline
-      }
-      searchFrom = this.lineStart + scanned;
+      const newline = this.buffer.indexOf(NEWLINE, searchFrom);
+      if (newline !== -1 && newline < this.filled) return this.take(newline, newline + 1);
+      const scanned = this.filled - this.next;
+      if (scanned > this.maxLineBytes) return this.skipLongLine();
+      if (!this.fill()) return scanned === 0 ? undefined : this.take(this.filled, this.filled);
+      searchFrom = this.next + scanned;
     }
   }
 
-  private take(end: number, next: number, maxLineBytes: number): Buffer | typeof LINE_TOO_LONG {
-    const line = this.buffer.subarray(this.lineStart, end);
-    this.lineStart = next;
-    return line.length > maxLineBytes ? LINE_TOO_LONG : line;
+  /** The line found last, decoded (`atFileStart`: drop a byte-order mark). */
+  decode(atFileStart: boolean): string {
+    const { buffer, lineEnd } = this;
+    let start = this.lineStart;
+    if (atFileStart && BOM.equals(buffer.subarray(start, Math.min(start + 3, lineEnd)))) start += 3;
+    const end = lineEnd > start && buffer[lineEnd - 1] === CARRIAGE_RETURN ? lineEnd - 1 : lineEnd;
+    return buffer.toString('utf8', start, end);
+  }
+
+  private take(end: number, next: number): true | typeof LINE_TOO_LONG {
+    this.lineStart = this.next;
+    this.lineEnd = end;
+    this.next = next;
+    return end - this.lineStart > this.maxLineBytes ? LINE_TOO_LONG : true;
   }
 
   /** Drops bytes up to the end of an over-long line without keeping them. */
   private skipLongLine(): typeof LINE_TOO_LONG {
     for (;;) {
-      const newline = this.buffer.subarray(0, this.filled).indexOf(NEWLINE, this.lineStart);
-      if (newline !== -1) {
-        this.lineStart = newline + 1;
+      const newline = this.buffer.indexOf(NEWLINE, this.next);
+      if (newline !== -1 && newline < this.filled) {
+        this.next = newline + 1;
         return LINE_TOO_LONG;
       }
-      this.lineStart = this.filled;
+      this.next = this.filled;
       if (!this.fill()) return LINE_TOO_LONG;
     }
   }
@@ -107,19 +110,14 @@ class ChunkReader {
   private fill(): boolean {
     const remaining = this.range.end - this.position;
     if (remaining <= 0) return false;
-    const kept = this.filled - this.lineStart;
+    const kept = this.filled - this.next;
     const target = kept === this.buffer.length ? Buffer.allocUnsafe(kept * 2) : this.buffer;
-    this.buffer.copy(target, 0, this.lineStart, this.filled);
+    this.buffer.copy(target, 0, this.next, this.filled);
     this.buffer = target;
-    this.lineStart = 0;
+    this.next = 0;
     this.filled = kept;
-    const read = readSync(
-      this.fd,
-      this.buffer,
-      kept,
-      Math.min(this.buffer.length - kept, remaining),
-      this.position,
-    );
+    const space = Math.min(this.buffer.length - kept, remaining);
+    const read = readSync(this.fd, this.buffer, kept, space, this.position);
     this.position += read;
     this.filled += read;
     return read > 0;
