@@ -12,6 +12,7 @@ import {
 } from './operator-commands.js';
 import { dataCheckCommand, dataConvertCommand } from './data-command.js';
 import { growthZscoresCommand } from './growth-zscores-command.js';
+import { metricsBinaryCommand, metricsRegressionCommand } from './metrics-command.js';
 import { simCommand } from './sim-command.js';
 
 const USAGE = [
@@ -27,6 +28,8 @@ const USAGE = [
   '  round status ROUND',
   '  results show ROUND [--json]',
   '  growth zscores --in FILE.csv [--out FILE.csv]  WHO/CDC z-scores and percentiles for a batch',
+  '  metrics binary --in FILE.csv [--threshold T]  exact metrics of label,score[,group] as JSON',
+  '  metrics regression --in FILE.csv           exact metrics of target,prediction[,group] as JSON',
   '  data check --format F --path P [--json]    what a node would read from an export (csv|fhir|omop)',
   '  data convert --format F --path P --out F   an export as the canonical long CSV (kg, cm)',
   '  sim --out DIR [--sites N] [--children N] [--seed S] [--format csv|fhir|omop]',
@@ -52,6 +55,8 @@ const COMMANDS: Record<string, Command> = {
   'results show': (args) => showResultsCommand(args, out),
   sim: (args) => simCommand(args, out),
   'growth zscores': (args) => growthZscoresCommand(args, out),
+  'metrics binary': (args) => metricsBinaryCommand(args, out),
+  'metrics regression': (args) => metricsRegressionCommand(args, out),
   'data check': (args) => dataCheckCommand(args, out),
   'data convert': (args) => dataConvertCommand(args, out),
 };

@@ -1,5 +1,8 @@
 import { strict as assert } from 'node:assert';
+import { binaryMetrics } from '../../../../benchmark/metrics/binary-metrics.js';
 import { binnedBinaryMetrics } from '../../../../benchmark/metrics/binned-binary.js';
+import type { Examples } from './binned-fixtures.js';
+import { BINS, histogramsOf, randomExamples } from './binned-fixtures.js';
 
 /** Exact Mann–Whitney AUROC with ties counted half. */
 function exactAuroc(negatives: number[], positives: number[]): number {
@@ -49,5 +52,41 @@ describe('binnedBinaryMetrics', () => {
     assert.equal(m.auroc, null);
     assert.equal(m.specificity, null);
     assert.equal(m.sensitivity, 1 / 3);
+    assert.equal(m.auprc, null);
+    assert.deepEqual(m.bounds.auroc, null);
+    assert.equal(m.precision, 1);
+    // Brier needs no second class; ECE needs a multiple of 10 bins.
+    assert.ok(m.brier !== null);
+    assert.equal(m.ece, null);
+  });
+
+  describe('at a bin-aligned threshold', () => {
+    const cases: [string, Examples][] = [
+      ['uniform', randomExamples('t1', 3000, 0.3, (u, y) => (u + y * 0.3) / 1.3)],
+      ['skewed, rare positives', randomExamples('t2', 5000, 0.02, (u, y) => u ** (3 - 2 * y))],
+      // Scores on the bin edges themselves (k/20), where binning and "score ≥ t" must agree.
+      ['on the edges', randomExamples('t3', 2000, 0.4, (u, y) => Math.floor((u + y) * 10) / 20)],
+    ];
+    for (const [name, examples] of cases) {
+      it(`equals the exact accuracy, precision, recall, specificity and F1 (${name})`, () => {
+        const { negative, positive } = histogramsOf(examples);
+        for (let thresholdBin = 0; thresholdBin <= BINS; thresholdBin++) {
+          const binned = binnedBinaryMetrics(negative, positive, thresholdBin);
+          const exact = binaryMetrics(examples.labels, examples.scores, thresholdBin / BINS);
+          const pairs = [
+            [binned.accuracy, exact.accuracy],
+            [binned.precision, exact.precision],
+            [binned.sensitivity, exact.recall],
+            [binned.specificity, exact.specificity],
+            [binned.f1, exact.f1],
+          ] as const;
+          for (const [b, e] of pairs) {
+            // Where the binned rate is null (empty denominator) the exact one is scikit-learn's 0.
+            if (b === null) assert.equal(e, 0, `${name} @${thresholdBin}`);
+            else assert.ok(Math.abs(b - (e as number)) < 1e-12, `${name} @${thresholdBin}`);
+          }
+        }
+      });
+    }
   });
 });

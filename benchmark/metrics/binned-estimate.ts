@@ -1,0 +1,24 @@
+/**
+ * What a metric computed from a score histogram can say about the exact
+ * metric of the examples behind it. Inside a bin the scores are unknown, so
+ * the exact value can be anywhere in an interval; the interval is computed
+ * from the histogram alone (it is post-processing of the release) and is
+ * tight: some set of scores with this histogram attains, or approaches
+ * arbitrarily closely, each end (docs/metrics.md derives each one).
+ */
+
+/** A closed interval [lower, upper]. */
+export interface Interval {
+  readonly lower: number;
+  readonly upper: number;
+}
+
+/** A metric's value from bins, and the interval that holds the exact value. */
+export interface BinnedEstimate {
+  readonly value: number;
+  /** Every exact metric consistent with the histogram lies in here; so does `value`. */
+  readonly bounds: Interval;
+}
+
+/** The histogram of one class over equal-width bins on [0, 1] (invalid outputs removed). */
+export type ClassCounts = readonly number[];
