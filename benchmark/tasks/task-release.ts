@@ -1,0 +1,162 @@
+/**
+ * What a node releases for a task: one vector of integer counts over public
+ * bins, noised as a whole (notes/privacy.md §6–§7).
+ *
+ * Layout: `[examples]`, then per subgroup cell, per output column:
+ * - binary: negatives then positives, each `scoreBins` score bins + 1 invalid
+ *   cell (NaN, ±inf, outside [0, 1]);
+ * - regression: `errorBins` bins of prediction − target over
+ *   [−maxError, maxError] (beyond is clipped into the end bins) + 1 invalid
+ *   cell, then, when the target has `maxApe`, `APE_BINS` bins of
+ *   |error| / |target| over [0, maxApe] (clipped likewise).
+ *
+ * One example per child adds 1 to `examples` and at most one cell per
+ * histogram it belongs to, so L1 = L2² = 1 + number of histograms per
+ * subgroup cell. Subgroups are a partition, so they add nothing.
+ */
+import type {
+  BinaryTask,
+  RegressionTarget,
+  RegressionTask,
+  TaskDefinition,
+  TaskExamples,
+} from './task-definition.js';
+import { subgroupCellCount } from './subgroups.js';
+
+/** Bins of the absolute-percentage-error histogram of a target with `maxApe`. */
+export const APE_BINS = 20;
+
+/** Where one histogram of the vector starts and how many cells it has (bins + invalid or bins). */
+export interface HistogramSlot {
+  readonly start: number;
+  readonly length: number;
+}
+
+/** Length of the task's release vector. */
+export function releaseCellCount(task: TaskDefinition): number {
+  return 1 + subgroupCellCount(task.subgroups) * cellsPerSubgroup(task);
+}
+
+/** L2² (= L1) sensitivity of the release for one child. */
+export function releaseSensitivitySquared(task: TaskDefinition): bigint {
+  if (task.kind === 'binary') return BigInt(1 + task.labels.length);
+  const histograms = task.targets.reduce((n, t) => n + (t.maxApe === undefined ? 1 : 2), 0);
+  return BigInt(1 + histograms);
+}
+
+/** The slot of a binary label's class histogram in subgroup `cell`. */
+export function classSlot(
+  task: BinaryTask,
+  cell: number,
+  label: number,
+  positive: boolean,
+): HistogramSlot {
+  const length = task.scoreBins + 1;
+  const start = 1 + cell * cellsPerSubgroup(task) + (label * 2 + (positive ? 1 : 0)) * length;
+  return { start, length };
+}
+
+/** The slots of a regression target's error and APE histograms in subgroup `cell`. */
+export function targetSlots(
+  task: RegressionTask,
+  cell: number,
+  target: number,
+): { error: HistogramSlot; ape: HistogramSlot | undefined } {
+  let start = 1 + cell * cellsPerSubgroup(task);
+  task.targets.slice(0, target).forEach((t) => (start += targetCells(task, t)));
+  const spec = task.targets[target];
+  const error = { start, length: task.errorBins + 1 };
+  const ape =
+    spec?.maxApe === undefined ? undefined : { start: start + error.length, length: APE_BINS };
+  return { error, ape };
+}
+
+/** Exact counts of `examples` scored as `predictions` (rows × outputs). */
+export function countReleaseCells(
+  task: TaskDefinition,
+  examples: TaskExamples,
+  predictions: Float32Array,
+): bigint[] {
+  const counts = new Float64Array(releaseCellCount(task));
+  counts[0] = examples.rows;
+  const add = (index: number): void => {
+    counts[index] = (counts[index] as number) + 1;
+  };
+  if (task.kind === 'binary') countBinary(task, examples, predictions, add);
+  else countRegression(task, examples, predictions, add);
+  return Array.from(counts, (n) => BigInt(n));
+}
+
+/** The score bin of a probability; `bins` for an invalid one. */
+export function scoreBinOf(score: number, bins: number): number {
+  if (!(score >= 0 && score <= 1)) return bins;
+  return Math.min(Math.floor(score * bins), bins - 1);
+}
+
+/** The error bin of `error` over [−maxError, maxError] (clipped); `bins` for NaN/±inf. */
+export function errorBinOf(error: number, maxError: number, bins: number): number {
+  if (!Number.isFinite(error)) return bins;
+  const position = Math.floor(((error + maxError) / (2 * maxError)) * bins);
+  return Math.min(Math.max(position, 0), bins - 1);
+}
+
+/** The APE bin over [0, maxApe] (clipped); the target must be non-zero. */
+export function apeBinOf(error: number, target: number, maxApe: number): number {
+  const ape = Math.abs(error) / Math.abs(target);
+  return Math.min(Math.floor((ape / maxApe) * APE_BINS), APE_BINS - 1);
+}
+
+function cellsPerSubgroup(task: TaskDefinition): number {
+  if (task.kind === 'binary') return task.labels.length * 2 * (task.scoreBins + 1);
+  return task.targets.reduce((n, t) => n + targetCells(task, t), 0);
+}
+
+function targetCells(task: RegressionTask, target: RegressionTarget): number {
+  return task.errorBins + 1 + (target.maxApe === undefined ? 0 : APE_BINS);
+}
+
+function countBinary(
+  task: BinaryTask,
+  examples: TaskExamples,
+  predictions: Float32Array,
+  add: (index: number) => void,
+): void {
+  const width = task.labels.length;
+  for (let row = 0; row < examples.rows; row += 1) {
+    const cell = examples.subgroups[row] as number;
+    for (let label = 0; label < width; label += 1) {
+      const y = examples.targets[row * width + label] as number;
+      if (y !== 0 && y !== 1) continue;
+      const slot = classSlot(task, cell, label, y === 1);
+      add(slot.start + scoreBinOf(predictions[row * width + label] as number, task.scoreBins));
+    }
+  }
+}
+
+function countRegression(
+  task: RegressionTask,
+  examples: TaskExamples,
+  predictions: Float32Array,
+  add: (index: number) => void,
+): void {
+  const width = task.targets.length;
+  for (let row = 0; row < examples.rows; row += 1) {
+    const cell = examples.subgroups[row] as number;
+    task.targets.forEach((spec, target) => {
+      const truth = examples.targets[row * width + target] as number;
+      if (Number.isNaN(truth)) return;
+      const error = (predictions[row * width + target] as number) - truth;
+      const slots = targetSlots(task, cell, target);
+      const bin = errorBinOf(error, spec.maxError, task.errorBins);
+      add(slots.error.start + bin);
+      if (
+        slots.ape !== undefined &&
+        spec.maxApe !== undefined &&
+        bin < task.errorBins &&
+        truth !== 0
+      ) {
+        add(slots.ape.start + apeBinOf(error, truth, spec.maxApe));
+      }
+    });
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Examples made of one visit per child (the visit features of
+ * `growth.status` and `growth.zscore`): the most recent day with a measured
+ * weight and length or height, head circumference from that day if any.
+ */
+import type { Cohort } from '../cohort.js';
+import type { WhoScores } from '../growth/score-who.js';
+import { childHistories, isComplete } from './child-histories.js';
+import type { Visit } from './child-histories.js';
+import { standardSubgroup } from './subgroups.js';
+import type { TaskExamples, TensorColumn, WhoScorer } from './task-definition.js';
+
+/** The six input columns of a one-visit task, in order. */
+export const VISIT_FEATURES: readonly TensorColumn[] = Object.freeze([
+  { name: 'sex', description: '1 male, 2 female' },
+  { name: 'age_days', description: 'age at the visit in whole days' },
+  { name: 'weight_kg', description: 'weight in kg' },
+  { name: 'stature_cm', description: 'recumbent length or standing height in cm, as measured' },
+  { name: 'head_circumference_cm', description: 'head circumference in cm; NaN when not measured' },
+  {
+    name: 'recumbent',
+    description: '1 when stature is a recumbent length, 0 when standing height',
+  },
+]);
+
+/** The rule, as model owners read it. */
+export const VISIT_EXAMPLE_RULE =
+  'One per child: the most recent day with a measured (not estimated) weight and length or ' +
+  'height; head circumference from the same day when measured.';
+
+/**
+ * One example per child with a complete visit; `targetsOf` gives its
+ * `outputs` target values (NaN where undefined) from the visit's WHO scores.
+ */
+export function buildVisitExamples(
+  cohort: Cohort,
+  score: WhoScorer,
+  outputs: number,
+  targetsOf: (visit: Visit, z: WhoScores) => readonly number[],
+): TaskExamples {
+  const chosen = childHistories(cohort).flatMap((child) => {
+    const visit = child.visits.findLast(isComplete);
+    return visit === undefined ? [] : [{ child, visit }];
+  });
+  const width = VISIT_FEATURES.length;
+  const features = new Float32Array(chosen.length * width);
+  const targets = new Float64Array(chosen.length * outputs);
+  const subgroups = new Uint8Array(chosen.length);
+  chosen.forEach(({ child: { sex, gestationalAgeDays }, visit }, row) => {
+    const { ageDays, weightKg, statureCm, recumbent, headCm } = visit;
+    features.set([sex, ageDays, weightKg, statureCm, headCm, recumbent ? 1 : 0], row * width);
+    const z = score({ sex, ageDays, weightKg, statureCm, recumbent, headCircumferenceCm: headCm });
+    targets.set(targetsOf(visit, z), row * outputs);
+    subgroups[row] = standardSubgroup({ sex, ageDays, gestationalAgeDays });
+  });
+  return { rows: chosen.length, features, targets, subgroups };
+}
