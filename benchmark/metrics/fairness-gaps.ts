@@ -69,13 +69,16 @@ export function regressionFairnessGaps(groups: readonly RegressionMetrics[]): Re
 }
 
 /** max − min of the defined values; `null` for fewer than two. */
-function spread(values: readonly (number | null)[]): number | null {
+export function spread(values: readonly (number | null)[]): number | null {
   const defined = definedOf(values);
   return defined.length < 2 ? null : defined.reduce(larger) - defined.reduce(smaller);
 }
 
 /** The smallest or largest defined value, by `pick`; `null` for none. */
-function extreme(values: readonly (number | null)[], pick: (a: number, b: number) => number) {
+export function extreme(
+  values: readonly (number | null)[],
+  pick: (a: number, b: number) => number,
+): number | null {
   const defined = definedOf(values);
   return defined.length === 0 ? null : defined.reduce(pick);
 }
@@ -85,10 +88,10 @@ function definedOf(values: readonly (number | null)[]): number[] {
 }
 
 // Reductions rather than Math.max(...values): no argument-count limit on the number of groups.
-function larger(a: number, b: number): number {
+export function larger(a: number, b: number): number {
   return a > b ? a : b;
 }
 
-function smaller(a: number, b: number): number {
+export function smaller(a: number, b: number): number {
   return a < b ? a : b;
 }

@@ -1,0 +1,164 @@
+/**
+ * A task's release vector (one site's, or several summed) → metrics: pooled
+ * over every subgroup cell, per level of each subgroup dimension (sums of
+ * cells), and the fairness gaps between those levels. All post-processing
+ * of noisy counts: it costs no privacy.
+ */
+import { binnedBinaryMetrics } from '../metrics/binned-binary.js';
+import type { BinnedBinaryMetrics } from '../metrics/binned-binary.js';
+import { binnedRegressionMetrics } from '../metrics/binned-regression.js';
+import type { BinnedRegressionMetrics } from '../metrics/binned-regression.js';
+import { extreme, larger, smaller, spread } from '../metrics/fairness-gaps.js';
+import { subgroupCellCount, subgroupLevels } from './subgroups.js';
+import type { BinaryTask, RegressionTask, TaskDefinition } from './task-definition.js';
+import { outputColumns } from './task-definition.js';
+import { classSlot, releaseCellCount, targetSlots } from './task-release.js';
+import type { HistogramSlot } from './task-release.js';
+
+export type OutputMetrics = BinnedBinaryMetrics | BinnedRegressionMetrics;
+
+/** Gaps between the levels of one dimension, per output; snake_case as in reports. */
+export type LevelGaps = Readonly<Record<string, number | null>>;
+
+/** Metrics of a release. */
+export interface TaskMetrics {
+  /** Examples (noisy, clamped at 0). */
+  readonly examples: number;
+  /** Output column → metrics over every example. */
+  readonly outputs: Readonly<Record<string, OutputMetrics>>;
+  /** Dimension → level → output column → metrics. */
+  readonly subgroups: Readonly<Record<string, Record<string, Record<string, OutputMetrics>>>>;
+  /** Dimension → output column → gaps between its levels. */
+  readonly fairness: Readonly<Record<string, Record<string, LevelGaps>>>;
+}
+
+/** Score ≥ 0.5 is a positive prediction (bin 10 of 20). */
+const THRESHOLD = 0.5;
+
+/** Metrics of `cells`, a release vector of `task`. */
+export function taskMetrics(task: TaskDefinition, cells: readonly number[]): TaskMetrics {
+  if (cells.length !== releaseCellCount(task)) throw new RangeError('wrong number of cells');
+  const all = Array.from({ length: subgroupCellCount(task.subgroups) }, (_, i) => i);
+  const subgroups: Record<string, Record<string, Record<string, OutputMetrics>>> = {};
+  const fairness: Record<string, Record<string, LevelGaps>> = {};
+  for (const dimension of task.subgroups.dimensions) {
+    const byLevel: Record<string, Record<string, OutputMetrics>> = {};
+    for (const level of dimension.levels) {
+      const members = all.filter(
+        (c) => subgroupLevels(task.subgroups, c)[dimension.name] === level,
+      );
+      byLevel[level] = outputMetrics(task, cells, members);
+    }
+    subgroups[dimension.name] = byLevel;
+    fairness[dimension.name] = gapsBetween(task, Object.values(byLevel));
+  }
+  return {
+    examples: Math.max(0, cells[0] ?? 0),
+    outputs: outputMetrics(task, cells, all),
+    subgroups,
+    fairness,
+  };
+}
+
+function outputMetrics(
+  task: TaskDefinition,
+  cells: readonly number[],
+  members: readonly number[],
+): Record<string, OutputMetrics> {
+  const result: Record<string, OutputMetrics> = {};
+  outputColumns(task).forEach((column, output) => {
+    result[column.name] =
+      task.kind === 'binary'
+        ? binaryMetricsOf(task, cells, members, output)
+        : regressionMetricsOf(task, cells, members, output);
+  });
+  return result;
+}
+
+function binaryMetricsOf(
+  task: BinaryTask,
+  cells: readonly number[],
+  members: readonly number[],
+  label: number,
+): BinnedBinaryMetrics {
+  const histogram = (positive: boolean): number[] =>
+    sumSlots(
+      cells,
+      members.map((cell) => classSlot(task, cell, label, positive)),
+    );
+  return binnedBinaryMetrics(histogram(false), histogram(true), THRESHOLD * task.scoreBins);
+}
+
+function regressionMetricsOf(
+  task: RegressionTask,
+  cells: readonly number[],
+  members: readonly number[],
+  target: number,
+): BinnedRegressionMetrics {
+  const spec = task.targets[target];
+  if (spec === undefined) throw new RangeError('no such target');
+  const slots = members.map((cell) => targetSlots(task, cell, target));
+  const errors = sumSlots(
+    cells,
+    slots.map((s) => s.error),
+  );
+  const apeSlots = slots.flatMap((s) => (s.ape === undefined ? [] : [s.ape]));
+  const apes =
+    apeSlots.length === 0 ? {} : { apes: sumSlots(cells, apeSlots), maxApe: spec.maxApe };
+  return binnedRegressionMetrics({ errors, maxError: spec.maxError, ...apes });
+}
+
+/** Cell-wise sum of equally long slots of `cells`. */
+function sumSlots(cells: readonly number[], slots: readonly HistogramSlot[]): number[] {
+  const length = slots[0]?.length ?? 0;
+  const total = new Array<number>(length).fill(0);
+  for (const { start } of slots) {
+    for (let i = 0; i < length; i += 1) total[i] = (total[i] as number) + (cells[start + i] ?? 0);
+  }
+  return total;
+}
+
+function gapsBetween(
+  task: TaskDefinition,
+  levels: readonly Record<string, OutputMetrics>[],
+): Record<string, LevelGaps> {
+  const gaps: Record<string, LevelGaps> = {};
+  for (const { name } of outputColumns(task)) {
+    const metrics = levels.flatMap((level) => (level[name] === undefined ? [] : [level[name]]));
+    gaps[name] =
+      task.kind === 'binary'
+        ? binaryGaps(metrics as BinnedBinaryMetrics[])
+        : regressionGaps(metrics as BinnedRegressionMetrics[]);
+  }
+  return gaps;
+}
+
+function binaryGaps(levels: readonly BinnedBinaryMetrics[]): LevelGaps {
+  const aurocs = levels.map((m) => m.auroc);
+  const recalls = levels.map((m) => m.sensitivity);
+  return {
+    demographic_parity_difference: spread(levels.map(positivePredictionRate)),
+    equal_opportunity_difference: spread(recalls),
+    auroc_gap: spread(aurocs),
+    worst_group_auroc: extreme(aurocs, smaller),
+    worst_group_recall: extreme(recalls, smaller),
+  };
+}
+
+function regressionGaps(levels: readonly BinnedRegressionMetrics[]): LevelGaps {
+  const maes = levels.map((m) => m.mae);
+  return {
+    worst_group_mae: extreme(maes, larger),
+    mae_gap: spread(maes),
+    bias_gap: spread(levels.map((m) => m.bias)),
+  };
+}
+
+/** Share of valid predictions at or above the threshold: (TP + FP) / n; `null` for an empty level. */
+function positivePredictionRate(m: BinnedBinaryMetrics): number | null {
+  const n = m.positives + m.negatives;
+  if (n === 0) return null;
+  const truePositives = (m.sensitivity ?? 0) * m.positives;
+  const falsePositives = (1 - (m.specificity ?? 1)) * m.negatives;
+  return (truePositives + falsePositives) / n;
+}
