@@ -1,29 +1,35 @@
 import type { BinnedBinaryMetrics } from '../benchmark/metrics/binned-binary.js';
+import type { BinnedRegressionMetrics } from '../benchmark/metrics/binned-regression.js';
 import { epsilonForRho } from '../benchmark/privacy/accounting.js';
 import { parseRational, toNumber } from '../benchmark/privacy/rational.js';
-import { STATUS_LABELS } from '../benchmark/tasks/growth-status-contract.js';
-import type { RoundResults, StatusMetrics } from '../coordinator/core/round-results.js';
+import { requireTask } from '../benchmark/tasks/task-catalog.js';
+import type { TaskDefinition } from '../benchmark/tasks/task-definition.js';
+import { outputColumns } from '../benchmark/tasks/task-definition.js';
+import type { OutputMetrics, TaskMetrics } from '../benchmark/tasks/task-metrics.js';
+import type { RoundResults } from '../coordinator/core/round-results.js';
 
 /** δ at which ρ is shown as ε for people. */
 export const DISPLAY_DELTA = 1e-6;
 
-const LABEL_WIDTH = 15;
+const OUTPUT_WIDTH = 15;
 
-/** The cross-site table: one row per site, then the pooled row. */
+/** The cross-site table: one row per site, the pooled row, then the pooled fairness gaps. */
 export function formatResultsTable(results: RoundResults): string[] {
+  const task = requireTask(results.round.benchmarkTask);
+  const outputs = outputColumns(task).map((c) => c.name);
   const header = [
     'site'.padEnd(14),
     'status'.padEnd(9),
-    'children'.padStart(8),
+    'examples'.padStart(8),
     'rho'.padStart(6),
     'eps'.padStart(5),
   ]
-    .concat(STATUS_LABELS.map((l) => l.padStart(LABEL_WIDTH)))
+    .concat(outputs.map((name) => name.slice(0, OUTPUT_WIDTH).padStart(OUTPUT_WIDTH)))
     .join(' ');
   const rows = results.sites.map((site) =>
-    row(site.nodeId, site.errorCode ?? site.state, site.metrics, site.rho),
+    row(site.nodeId, site.errorCode ?? site.state, site.metrics, site.rho, outputs),
   );
-  const pooled = row('POOLED', results.round.state, results.pooled, null);
+  const pooled = row('POOLED', results.round.state, results.pooled, null, outputs);
   return [
     `round ${results.round.id}  task ${results.round.benchmarkTask}  model ${results.round.modelDigest.slice(0, 12)}`,
     header,
@@ -31,35 +37,62 @@ export function formatResultsTable(results: RoundResults): string[] {
     ...rows,
     '-'.repeat(header.length),
     pooled,
+    ...fairnessLines(task, results.pooled),
     '',
-    'Each label: AUROC sensitivity/specificity at score >= 0.5, from noisy score histograms.',
-    `children is a noisy count; rho is zCDP spent by the site; eps is (eps, delta=${DISPLAY_DELTA})-DP.`,
+    legend(task),
+    `examples is a noisy count; rho is zCDP spent by the site; eps is (eps, delta=${DISPLAY_DELTA})-DP.`,
   ];
 }
 
 function row(
   site: string,
   status: string,
-  metrics: StatusMetrics | null,
+  metrics: TaskMetrics | null,
   rho: string | null,
+  outputs: readonly string[],
 ): string {
   const rhoValue = rho === null ? null : toNumber(parseRational(rho));
   const cells = [
     site.slice(0, 14).padEnd(14),
     status.slice(0, 9).padEnd(9),
-    (metrics === null ? '-' : String(Math.round(metrics.children))).padStart(8),
+    (metrics === null ? '-' : String(Math.round(metrics.examples))).padStart(8),
     (rhoValue === null ? '' : rhoValue.toFixed(3)).padStart(6),
     (rhoValue === null ? '' : epsilonForRho(rhoValue, DISPLAY_DELTA).toFixed(2)).padStart(5),
   ];
-  const labels = STATUS_LABELS.map((label) =>
-    labelCell(metrics?.labels[label]).padStart(LABEL_WIDTH),
-  );
-  return cells.concat(labels).join(' ');
+  const values = outputs.map((name) => outputCell(metrics?.outputs[name]).padStart(OUTPUT_WIDTH));
+  return cells.concat(values).join(' ');
 }
 
-function labelCell(m: BinnedBinaryMetrics | undefined): string {
+function outputCell(m: OutputMetrics | undefined): string {
   if (m === undefined) return '-';
+  if ('auroc' in m) return binaryCell(m);
+  return regressionCell(m);
+}
+
+function binaryCell(m: BinnedBinaryMetrics): string {
   return `${fixed(m.auroc, 3)} ${fixed(m.sensitivity, 2)}/${fixed(m.specificity, 2)}`;
+}
+
+function regressionCell(m: BinnedRegressionMetrics): string {
+  return `${fixed(m.mae, 3)} ${fixed(m.rmse, 3)}`;
+}
+
+/** The pooled gap that matters most per dimension: AUROC gap or MAE gap, per output. */
+function fairnessLines(task: TaskDefinition, pooled: TaskMetrics | null): string[] {
+  if (pooled === null) return [];
+  const key = task.kind === 'binary' ? 'auroc_gap' : 'mae_gap';
+  return Object.entries(pooled.fairness).map(([dimension, byOutput]) => {
+    const gaps = Object.entries(byOutput).map(
+      ([name, gap]) => `${name} ${fixed(gap[key] ?? null, 3)}`,
+    );
+    return `${key} by ${dimension}: ${gaps.join(', ')}`;
+  });
+}
+
+function legend(task: TaskDefinition): string {
+  return task.kind === 'binary'
+    ? 'Each label: AUROC sensitivity/specificity at score >= 0.5, from noisy score histograms.'
+    : 'Each target: MAE RMSE (in its unit), from noisy error histograms.';
 }
 
 function fixed(value: number | null, digits: number): string {

@@ -49,11 +49,11 @@ export function readLiteral<T extends string | number>(
 export function readIntegerArray(
   obj: JsonObject,
   key: string,
-  length: number,
   code: string,
+  maxLength: number,
 ): number[] {
   const value = obj[key];
-  if (!Array.isArray(value) || value.length !== length) throw invalid(code, key);
+  if (!Array.isArray(value) || value.length > maxLength) throw invalid(code, key);
   if (!value.every((v) => typeof v === 'number' && Number.isSafeInteger(v)))
     throw invalid(code, key);
   return value as number[];

@@ -1,4 +1,3 @@
-import { STATUS_CELL_COUNT } from '../tasks/growth-status-statistics.js';
 import {
   asObject,
   parseJsonBody,
@@ -31,12 +30,14 @@ export type ReleaseBody = {
     readonly l2_sensitivity_squared: string;
     readonly rho: string;
   };
-  /** Flat noisy cell vector in the task's documented layout. */
+  /** Flat noisy cell vector in the task's layout (`layout` is the task key; see task-release.ts). */
   readonly statistics: { readonly layout: string; readonly cells: readonly number[] };
   readonly created_at_ms: number;
 };
 
 const CODE = 'RELEASE_MALFORMED';
+/** Far above any catalog task's vector; the coordinator checks the exact length per task. */
+const MAX_RELEASE_CELLS = 1_000_000;
 
 /** Signed release bytes → `ReleaseBody`, or throws `RELEASE_MALFORMED`. */
 export function decodeReleaseBody(bytes: Uint8Array): ReleaseBody {
@@ -66,8 +67,8 @@ export function parseReleaseBody(json: unknown): ReleaseBody {
       rho: readString(privacy, 'rho', CODE),
     },
     statistics: {
-      layout: readLiteral(statistics, 'layout', 'growth.status/v1', CODE),
-      cells: readIntegerArray(statistics, 'cells', STATUS_CELL_COUNT, CODE),
+      layout: readString(statistics, 'layout', CODE),
+      cells: readIntegerArray(statistics, 'cells', CODE, MAX_RELEASE_CELLS),
     },
     created_at_ms: readInteger(obj, 'created_at_ms', CODE),
   };

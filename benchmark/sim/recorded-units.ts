@@ -19,6 +19,7 @@ export interface RecordedUnitsOptions {
 
 /** Most decimals written per unit: finer than any scale or board, coarser than float noise. */
 const DECIMALS: Record<SimUnitCode, number> = [3, 0, 2, 2, 2, 2];
+const DAYS_PER_WEEK = 7;
 
 /** Units that make sense for each `MeasurementKind` (mass, length, length, length, kg/m²). */
 const ALLOWED: readonly (readonly SimUnitCode[])[] = [
@@ -60,6 +61,16 @@ export function recordedUnits(cohort: Cohort, options: RecordedUnitsOptions): Ui
 export function recordedValue(valueSi: number, unit: SimUnitCode): number {
   if (!Number.isFinite(valueSi)) return Number.NaN;
   return Number(fromSi(valueSi, unit).toFixed(DECIMALS[unit]));
+}
+
+/**
+ * A gestational age in days as the writers record it: weeks rounded to one
+ * decimal, so the long CSV, FHIR and OMOP exports of one cohort read back to
+ * the same days. NaN (not recorded) stays NaN.
+ */
+export function recordedGestationWeeks(days: number): number {
+  if (!Number.isFinite(days)) return Number.NaN;
+  return Number((days / DAYS_PER_WEEK).toFixed(1));
 }
 
 function fromSi(value: number, unit: SimUnitCode): number {

@@ -3,7 +3,7 @@ import { CentileError } from '../errors.js';
 import type { SimUnitCode } from './sim-units.js';
 import type { RecordedUnitsOptions } from './recorded-units.js';
 import { recordedUnits } from './recorded-units.js';
-import { fhirObservationLine, fhirPatientLine } from './to-fhir-resources.js';
+import { fhirGestationLine, fhirObservationLine, fhirPatientLine } from './to-fhir-resources.js';
 import { isoDate } from './to-long-csv.js';
 
 /** Options of `toFhirNdjson`; units as in `LongCsvOptions`. */
@@ -50,8 +50,10 @@ const DEFAULT_REQUEST = 'https://sim.centile.invalid/fhir/$export?_type=Patient,
  * `resourcesPerFile` resources, empty files left out as servers do) and the
  * manifest, whose counts are the lines written. Patient ids are the child ids;
  * Observation ids are `<child id>-<n>`, n counting the child's measurements
- * from 1 in cohort order, so ids are stable and the same cohort always gives
- * the same bytes. Values are in their recorded units (see `recordedUnits`).
+ * from 1 in cohort order, then `<child id>-ga` for each recorded gestational
+ * age (LOINC 18185-9, weeks to one decimal, after all the measurements), so
+ * ids are stable and the same cohort always gives the same bytes. Values are
+ * in their recorded units (see `recordedUnits`).
  */
 export function toFhirNdjson(cohort: Cohort, options: FhirNdjsonOptions = {}): FhirNdjson {
   const perFile = options.resourcesPerFile ?? DEFAULT_RESOURCES_PER_FILE;
@@ -70,6 +72,7 @@ export function toFhirNdjson(cohort: Cohort, options: FhirNdjsonOptions = {}): F
   );
   const observations = createSplitter('Observation', perFile);
   writeObservations(cohort, units, observations.push);
+  writeGestations(cohort, observations.push);
   const files = [...patients.files, ...observations.files];
   const manifest: BulkExportManifest = {
     transactionTime: options.transactionTime ?? defaultTransactionTime(cohort),
@@ -84,6 +87,18 @@ export function toFhirNdjson(cohort: Cohort, options: FhirNdjsonOptions = {}): F
   };
   files.push({ name: FHIR_MANIFEST_FILE, lines: [`${JSON.stringify(manifest, null, 2)}\n`] });
   return { files };
+}
+
+/**
+ * One gestational-age Observation per child who has one, after all the
+ * measurements so that measurement ids and their order stay as they were.
+ */
+function writeGestations(cohort: Cohort, push: (line: string) => void): void {
+  const { ids, birthDay, gestationalAgeDays } = cohort.children;
+  ids.forEach((id, i) => {
+    const days = gestationalAgeDays[i] ?? Number.NaN;
+    if (!Number.isNaN(days)) push(fhirGestationLine(`${id}-ga`, id, birthDay[i] ?? 0, days));
+  });
 }
 
 function writeObservations(cohort: Cohort, units: Uint8Array, push: (line: string) => void): void {

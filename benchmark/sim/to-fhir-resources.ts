@@ -2,7 +2,7 @@ import type { Sex } from '../cohort.js';
 import { MeasurementKind } from '../cohort.js';
 import { CentileError } from '../errors.js';
 import type { SimUnitCode } from './sim-units.js';
-import { recordedValue } from './recorded-units.js';
+import { recordedGestationWeeks, recordedValue } from './recorded-units.js';
 import { UCUM } from './to-fhir-quantity.js';
 import { isoDate } from './to-long-csv.js';
 
@@ -31,6 +31,12 @@ export const FHIR_LOINC_ESTIMATED_WEIGHT: LoincCode = {
 export const FHIR_LOINC_STANDING_HEIGHT: LoincCode = {
   code: '8308-9',
   display: 'Body height --standing',
+};
+
+/** Gestational age at birth: a property of the child, written once per child who has one. */
+export const FHIR_LOINC_GESTATIONAL_AGE: LoincCode = {
+  code: '18185-9',
+  display: 'Gestational age',
 };
 
 /** Readers take an uncoded stature under this age (days) as recumbent length. */
@@ -118,6 +124,35 @@ export function fhirObservationLine(input: FhirObservationInput): string {
     ...(Number.isNaN(value)
       ? { dataAbsentReason: { coding: [{ system: DATA_ABSENT_SYSTEM, code: 'unknown' }] } }
       : { valueQuantity: { value, unit: ucum.unit, system: UCUM_SYSTEM, code: ucum.code } }),
+  })}\n`;
+}
+
+/**
+ * A final Observation of the child's gestational age at birth as one NDJSON
+ * line: LOINC 18185-9 in UCUM weeks (`wk`) rounded as the long CSV writes
+ * it, dated the birth day. It has no category: it is not a vital sign, and
+ * readers key on the code.
+ */
+export function fhirGestationLine(
+  id: string,
+  patientId: string,
+  birthDay: number,
+  gestationDays: number,
+): string {
+  const loinc = FHIR_LOINC_GESTATIONAL_AGE;
+  return `${JSON.stringify({
+    resourceType: 'Observation',
+    id: assertFhirId(id),
+    status: 'final',
+    code: { coding: [{ system: LOINC_SYSTEM, ...loinc }], text: loinc.display },
+    subject: { reference: `Patient/${patientId}` },
+    effectiveDateTime: isoDate(birthDay),
+    valueQuantity: {
+      value: recordedGestationWeeks(gestationDays),
+      unit: 'wk',
+      system: UCUM_SYSTEM,
+      code: 'wk',
+    },
   })}\n`;
 }
 

@@ -1,6 +1,6 @@
 import type { Cohort } from '../cohort.js';
 import type { SimUnitCode } from './sim-units.js';
-import { recordedUnits, recordedValue } from './recorded-units.js';
+import { recordedGestationWeeks, recordedUnits, recordedValue } from './recorded-units.js';
 import type { RecordedUnitsOptions } from './recorded-units.js';
 import { SIM_UNIT_LABEL, siUnit } from './sim-units.js';
 
@@ -40,7 +40,7 @@ export function toLongCsv(cohort: Cohort, options: LongCsvOptions = {}): string[
       ? ''
       : options.exact === true
         ? String(gestation / 7)
-        : (gestation / 7).toFixed(1);
+        : recordedGestationWeeks(gestation).toFixed(1);
     return { prefix: `${quote(id)},${sex},${isoDate(birthDay)},${weeks}`, birthDay };
   });
   const lines = [`${LONG_CSV_HEADER}\n`];

@@ -2,9 +2,9 @@ import type { Cohort } from '../cohort.js';
 import { MeasurementKind } from '../cohort.js';
 import type { SimUnitCode } from './sim-units.js';
 import type { RecordedUnitsOptions } from './recorded-units.js';
-import { recordedUnits, recordedValue } from './recorded-units.js';
+import { recordedGestationWeeks, recordedUnits, recordedValue } from './recorded-units.js';
 import { UCUM } from './to-fhir-quantity.js';
-import { loincFor } from './to-fhir-resources.js';
+import { FHIR_LOINC_GESTATIONAL_AGE, loincFor } from './to-fhir-resources.js';
 import { isoDate } from './to-long-csv.js';
 
 /** Options of `toOmopCsv`; units as in `LongCsvOptions`. */
@@ -43,6 +43,14 @@ export const OMOP_MEASUREMENT_CONCEPT: Record<MeasurementKind, number> = [
 export const OMOP_ESTIMATED_WEIGHT_CONCEPT = 3026600;
 /** Unit concept of each Sim unit: kg 9529, g 8504, lb 8739, cm 8582, inch 9327, kg/m² 9531. */
 export const OMOP_UNIT_CONCEPT: Record<SimUnitCode, number> = [9529, 8504, 8739, 8582, 9327, 9531];
+/**
+ * Gestational age (LOINC 18185-9). PERSON has no column for it, so it is a
+ * MEASUREMENT row, where OHDSI tools (e.g. the HIPPS pregnancy algorithm)
+ * look for it.
+ */
+export const OMOP_GESTATIONAL_AGE_CONCEPT = 3012266;
+/** The unit "week" (UCUM `wk`). */
+export const OMOP_WEEK_UNIT_CONCEPT = 8511;
 /** "EHR" measurement type. */
 export const OMOP_EHR_TYPE_CONCEPT = 32817;
 const GENDER_CONCEPT = { 1: 8507, 2: 8532 } as const;
@@ -54,11 +62,17 @@ const GENDER_CONCEPT = { 1: 8507, 2: 8532 } as const;
  * `measurement_id` the measurement's position (from 1). Values are in their
  * recorded units (see `recordedUnits`), with `unit_concept_id` and the UCUM
  * code as `unit_source_value`; the LOINC code is `measurement_source_value`.
- * Same cohort and options → same bytes.
+ * After the measurements, one row per recorded gestational age (concept
+ * 3012266, weeks to one decimal as the long CSV writes them, dated the birth
+ * day), so the measurements keep their ids. Same cohort and options → same bytes.
  */
 export function toOmopCsv(cohort: Cohort, options: OmopCsvOptions = {}): OmopCsv {
   const units = recordedUnits(cohort, options);
-  return { person: personLines(cohort), measurement: measurementLines(cohort, units) };
+  const firstGestationId = cohort.measurements.child.length + 1;
+  return {
+    person: personLines(cohort),
+    measurement: measurementLines(cohort, units).concat(gestationLines(cohort, firstGestationId)),
+  };
 }
 
 function personLines(cohort: Cohort): string[] {
@@ -96,6 +110,23 @@ function measurementLines(cohort: Cohort, units: Uint8Array): string[] {
         `${value},,${OMOP_UNIT_CONCEPT[unit]},,,,,,${loinc.code},0,${UCUM[unit].code},,${value},,\n`,
     );
   }
+  return lines;
+}
+
+/** Gestational-age rows, their `measurement_id`s counting on from `firstId`. */
+function gestationLines(cohort: Cohort, firstId: number): string[] {
+  const { birthDay, gestationalAgeDays } = cohort.children;
+  const lines: string[] = [];
+  gestationalAgeDays.forEach((days, child) => {
+    if (Number.isNaN(days)) return;
+    const date = isoDate(birthDay[child] ?? 0);
+    const weeks = String(recordedGestationWeeks(days));
+    lines.push(
+      `${firstId + lines.length},${child + 1},${OMOP_GESTATIONAL_AGE_CONCEPT},${date},` +
+        `${date} 00:00:00,,${OMOP_EHR_TYPE_CONCEPT},,${weeks},,${OMOP_WEEK_UNIT_CONCEPT},,,,,,` +
+        `${FHIR_LOINC_GESTATIONAL_AGE.code},0,wk,,${weeks},,\n`,
+    );
+  });
   return lines;
 }
 

@@ -11,7 +11,7 @@ import {
   STATUS_OUTPUT_NAME,
   STATUS_SCORE_BINS,
 } from './growth-status-contract.js';
-import { statusLabels } from './growth-status-examples.js';
+import { statusLabels } from './growth-status-labels.js';
 import { STANDARD_SUBGROUPS } from './subgroups.js';
 import type { BinaryTask, TaskExamples, WhoScorer } from './task-definition.js';
 import { buildVisitExamples, VISIT_EXAMPLE_RULE, VISIT_FEATURES } from './visit-examples.js';

@@ -1,9 +1,12 @@
 /**
- * The subgroups every task reports: sex × age band × gestation, as one
- * partition. A partition matters for privacy: each example falls in exactly
- * one cell, so releasing per-cell histograms costs no more than releasing
- * one (parallel composition), and sex-only or age-only figures are sums of
- * cells (post-processing). See notes/privacy.md §6.
+ * The subgroups every task reports: by sex, by age band and by gestation.
+ * An example is classified by all three (a cell of their product), and a
+ * release holds one histogram per *group*: all examples, then each level of
+ * each dimension. Releasing the full cross-classification would be free in
+ * sensitivity (a partition), but a pooled figure would then sum 24 noisy
+ * cells; releasing the marginals costs one extra histogram per dimension
+ * (L2² grows from 1 + k to 1 + 4k for k outputs) and leaves every reported
+ * figure one noisy cell per bin. See notes/privacy.md §6.
  */
 
 /** One dimension of the partition and its levels, in cell order. */
@@ -69,4 +72,30 @@ export function subgroupLevels(partition: SubgroupPartition, cell: number): Reco
     rest = Math.floor(rest / count);
   }
   return levels;
+}
+
+/** One released group: all examples (`dimension` undefined) or one level of one dimension. */
+export interface SubgroupGroup {
+  readonly dimension?: string;
+  readonly level?: string;
+}
+
+/** The released groups of `partition`, in release order: all, then each dimension's levels. */
+export function subgroupGroups(partition: SubgroupPartition): SubgroupGroup[] {
+  return [
+    {},
+    ...partition.dimensions.flatMap((d) => d.levels.map((level) => ({ dimension: d.name, level }))),
+  ];
+}
+
+/** The groups (indexes into `subgroupGroups`) an example of partition cell `cell` belongs to. */
+export function groupsOfCell(partition: SubgroupPartition, cell: number): number[] {
+  const levels = subgroupLevels(partition, cell);
+  const groups = [0];
+  let offset = 1;
+  for (const dimension of partition.dimensions) {
+    groups.push(offset + dimension.levels.indexOf(levels[dimension.name] ?? ''));
+    offset += dimension.levels.length;
+  }
+  return groups;
 }

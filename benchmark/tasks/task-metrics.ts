@@ -1,15 +1,15 @@
 /**
- * A task's release vector (one site's, or several summed) → metrics: pooled
- * over every subgroup cell, per level of each subgroup dimension (sums of
- * cells), and the fairness gaps between those levels. All post-processing
- * of noisy counts: it costs no privacy.
+ * A task's release vector (one site's, or several summed) → metrics over
+ * all examples, per level of each subgroup dimension, and the fairness gaps
+ * between those levels. All post-processing of noisy counts: it costs no
+ * privacy.
  */
 import { binnedBinaryMetrics } from '../metrics/binned-binary.js';
 import type { BinnedBinaryMetrics } from '../metrics/binned-binary.js';
 import { binnedRegressionMetrics } from '../metrics/binned-regression.js';
 import type { BinnedRegressionMetrics } from '../metrics/binned-regression.js';
 import { extreme, larger, smaller, spread } from '../metrics/fairness-gaps.js';
-import { subgroupCellCount, subgroupLevels } from './subgroups.js';
+import { subgroupGroups } from './subgroups.js';
 import type { BinaryTask, RegressionTask, TaskDefinition } from './task-definition.js';
 import { outputColumns } from './task-definition.js';
 import { classSlot, releaseCellCount, targetSlots } from './task-release.js';
@@ -38,39 +38,35 @@ const THRESHOLD = 0.5;
 /** Metrics of `cells`, a release vector of `task`. */
 export function taskMetrics(task: TaskDefinition, cells: readonly number[]): TaskMetrics {
   if (cells.length !== releaseCellCount(task)) throw new RangeError('wrong number of cells');
-  const all = Array.from({ length: subgroupCellCount(task.subgroups) }, (_, i) => i);
   const subgroups: Record<string, Record<string, Record<string, OutputMetrics>>> = {};
+  subgroupGroups(task.subgroups).forEach(({ dimension, level }, group) => {
+    if (dimension === undefined || level === undefined) return;
+    (subgroups[dimension] ??= {})[level] = outputMetrics(task, cells, group);
+  });
   const fairness: Record<string, Record<string, LevelGaps>> = {};
-  for (const dimension of task.subgroups.dimensions) {
-    const byLevel: Record<string, Record<string, OutputMetrics>> = {};
-    for (const level of dimension.levels) {
-      const members = all.filter(
-        (c) => subgroupLevels(task.subgroups, c)[dimension.name] === level,
-      );
-      byLevel[level] = outputMetrics(task, cells, members);
-    }
-    subgroups[dimension.name] = byLevel;
-    fairness[dimension.name] = gapsBetween(task, Object.values(byLevel));
+  for (const [dimension, byLevel] of Object.entries(subgroups)) {
+    fairness[dimension] = gapsBetween(task, Object.values(byLevel));
   }
   return {
     examples: Math.max(0, cells[0] ?? 0),
-    outputs: outputMetrics(task, cells, all),
+    outputs: outputMetrics(task, cells, 0),
     subgroups,
     fairness,
   };
 }
 
+/** Metrics of every output column in released group `group`. */
 function outputMetrics(
   task: TaskDefinition,
   cells: readonly number[],
-  members: readonly number[],
+  group: number,
 ): Record<string, OutputMetrics> {
   const result: Record<string, OutputMetrics> = {};
   outputColumns(task).forEach((column, output) => {
     result[column.name] =
       task.kind === 'binary'
-        ? binaryMetricsOf(task, cells, members, output)
-        : regressionMetricsOf(task, cells, members, output);
+        ? binaryMetricsOf(task, cells, group, output)
+        : regressionMetricsOf(task, cells, group, output);
   });
   return result;
 }
@@ -78,44 +74,36 @@ function outputMetrics(
 function binaryMetricsOf(
   task: BinaryTask,
   cells: readonly number[],
-  members: readonly number[],
+  group: number,
   label: number,
 ): BinnedBinaryMetrics {
   const histogram = (positive: boolean): number[] =>
-    sumSlots(
-      cells,
-      members.map((cell) => classSlot(task, cell, label, positive)),
-    );
+    sliceOf(cells, classSlot(task, group, label, positive));
   return binnedBinaryMetrics(histogram(false), histogram(true), THRESHOLD * task.scoreBins);
 }
 
 function regressionMetricsOf(
   task: RegressionTask,
   cells: readonly number[],
-  members: readonly number[],
+  group: number,
   target: number,
 ): BinnedRegressionMetrics {
   const spec = task.targets[target];
   if (spec === undefined) throw new RangeError('no such target');
-  const slots = members.map((cell) => targetSlots(task, cell, target));
-  const errors = sumSlots(
-    cells,
-    slots.map((s) => s.error),
-  );
-  const apeSlots = slots.flatMap((s) => (s.ape === undefined ? [] : [s.ape]));
-  const apes =
-    apeSlots.length === 0 ? {} : { apes: sumSlots(cells, apeSlots), maxApe: spec.maxApe };
-  return binnedRegressionMetrics({ errors, maxError: spec.maxError, ...apes });
+  const slots = targetSlots(task, group, target);
+  const ape =
+    spec.maxApe === undefined || slots.ape === undefined
+      ? {}
+      : { ape: { counts: sliceOf(cells, slots.ape), maxApe: spec.maxApe } };
+  return binnedRegressionMetrics({
+    errors: sliceOf(cells, slots.error),
+    maxError: spec.maxError,
+    ...ape,
+  });
 }
 
-/** Cell-wise sum of equally long slots of `cells`. */
-function sumSlots(cells: readonly number[], slots: readonly HistogramSlot[]): number[] {
-  const length = slots[0]?.length ?? 0;
-  const total = new Array<number>(length).fill(0);
-  for (const { start } of slots) {
-    for (let i = 0; i < length; i += 1) total[i] = (total[i] as number) + (cells[start + i] ?? 0);
-  }
-  return total;
+function sliceOf(cells: readonly number[], slot: HistogramSlot): number[] {
+  return cells.slice(slot.start, slot.start + slot.length);
 }
 
 function gapsBetween(

@@ -2,7 +2,8 @@
  * What a node releases for a task: one vector of integer counts over public
  * bins, noised as a whole (notes/privacy.md §6–§7).
  *
- * Layout: `[examples]`, then per subgroup cell, per output column:
+ * Layout: `[examples]`, then per released group (all examples, then each
+ * level of each subgroup dimension: see subgroups.ts), per output column:
  * - binary: negatives then positives, each `scoreBins` score bins + 1 invalid
  *   cell (NaN, ±inf, outside [0, 1]);
  * - regression: `errorBins` bins of prediction − target over
@@ -10,9 +11,9 @@
  *   cell, then, when the target has `maxApe`, `APE_BINS` bins of
  *   |error| / |target| over [0, maxApe] (clipped likewise).
  *
- * One example per child adds 1 to `examples` and at most one cell per
- * histogram it belongs to, so L1 = L2² = 1 + number of histograms per
- * subgroup cell. Subgroups are a partition, so they add nothing.
+ * One example per child adds 1 to `examples` and at most one cell to each
+ * histogram of the groups it belongs to (all, and one level per dimension),
+ * so L1 = L2² = 1 + (1 + dimensions) × histograms per group.
  */
 import type {
   BinaryTask,
@@ -21,7 +22,8 @@ import type {
   TaskDefinition,
   TaskExamples,
 } from './task-definition.js';
-import { subgroupCellCount } from './subgroups.js';
+import { groupsOfCell, subgroupCellCount, subgroupGroups } from './subgroups.js';
+import type { SubgroupPartition } from './subgroups.js';
 
 /** Bins of the absolute-percentage-error histogram of a target with `maxApe`. */
 export const APE_BINS = 20;
@@ -34,35 +36,38 @@ export interface HistogramSlot {
 
 /** Length of the task's release vector. */
 export function releaseCellCount(task: TaskDefinition): number {
-  return 1 + subgroupCellCount(task.subgroups) * cellsPerSubgroup(task);
+  return 1 + subgroupGroups(task.subgroups).length * cellsPerGroup(task);
 }
 
 /** L2² (= L1) sensitivity of the release for one child. */
 export function releaseSensitivitySquared(task: TaskDefinition): bigint {
-  if (task.kind === 'binary') return BigInt(1 + task.labels.length);
-  const histograms = task.targets.reduce((n, t) => n + (t.maxApe === undefined ? 1 : 2), 0);
-  return BigInt(1 + histograms);
+  const groupsPerExample = 1 + task.subgroups.dimensions.length;
+  const histograms =
+    task.kind === 'binary'
+      ? task.labels.length
+      : task.targets.reduce((n, t) => n + (t.maxApe === undefined ? 1 : 2), 0);
+  return BigInt(1 + groupsPerExample * histograms);
 }
 
-/** The slot of a binary label's class histogram in subgroup `cell`. */
+/** The slot of a binary label's class histogram in released group `group`. */
 export function classSlot(
   task: BinaryTask,
-  cell: number,
+  group: number,
   label: number,
   positive: boolean,
 ): HistogramSlot {
   const length = task.scoreBins + 1;
-  const start = 1 + cell * cellsPerSubgroup(task) + (label * 2 + (positive ? 1 : 0)) * length;
+  const start = 1 + group * cellsPerGroup(task) + (label * 2 + (positive ? 1 : 0)) * length;
   return { start, length };
 }
 
-/** The slots of a regression target's error and APE histograms in subgroup `cell`. */
+/** The slots of a regression target's error and APE histograms in released group `group`. */
 export function targetSlots(
   task: RegressionTask,
-  cell: number,
+  group: number,
   target: number,
 ): { error: HistogramSlot; ape: HistogramSlot | undefined } {
-  let start = 1 + cell * cellsPerSubgroup(task);
+  let start = 1 + group * cellsPerGroup(task);
   task.targets.slice(0, target).forEach((t) => (start += targetCells(task, t)));
   const spec = task.targets[target];
   const error = { start, length: task.errorBins + 1 };
@@ -106,7 +111,7 @@ export function apeBinOf(error: number, target: number, maxApe: number): number 
   return Math.min(Math.floor((ape / maxApe) * APE_BINS), APE_BINS - 1);
 }
 
-function cellsPerSubgroup(task: TaskDefinition): number {
+function cellsPerGroup(task: TaskDefinition): number {
   if (task.kind === 'binary') return task.labels.length * 2 * (task.scoreBins + 1);
   return task.targets.reduce((n, t) => n + targetCells(task, t), 0);
 }
@@ -122,13 +127,15 @@ function countBinary(
   add: (index: number) => void,
 ): void {
   const width = task.labels.length;
+  const groupsOf = groupTable(task.subgroups);
   for (let row = 0; row < examples.rows; row += 1) {
-    const cell = examples.subgroups[row] as number;
     for (let label = 0; label < width; label += 1) {
       const y = examples.targets[row * width + label] as number;
       if (y !== 0 && y !== 1) continue;
-      const slot = classSlot(task, cell, label, y === 1);
-      add(slot.start + scoreBinOf(predictions[row * width + label] as number, task.scoreBins));
+      const bin = scoreBinOf(predictions[row * width + label] as number, task.scoreBins);
+      for (const group of groupsOf[examples.subgroups[row] as number] ?? []) {
+        add(classSlot(task, group, label, y === 1).start + bin);
+      }
     }
   }
 }
@@ -140,23 +147,30 @@ function countRegression(
   add: (index: number) => void,
 ): void {
   const width = task.targets.length;
+  const groupsOf = groupTable(task.subgroups);
   for (let row = 0; row < examples.rows; row += 1) {
-    const cell = examples.subgroups[row] as number;
+    const groups = groupsOf[examples.subgroups[row] as number] ?? [];
     task.targets.forEach((spec, target) => {
       const truth = examples.targets[row * width + target] as number;
       if (Number.isNaN(truth)) return;
       const error = (predictions[row * width + target] as number) - truth;
-      const slots = targetSlots(task, cell, target);
       const bin = errorBinOf(error, spec.maxError, task.errorBins);
-      add(slots.error.start + bin);
-      if (
-        slots.ape !== undefined &&
-        spec.maxApe !== undefined &&
-        bin < task.errorBins &&
-        truth !== 0
-      ) {
-        add(slots.ape.start + apeBinOf(error, truth, spec.maxApe));
+      const ape =
+        spec.maxApe !== undefined && bin < task.errorBins && truth !== 0
+          ? apeBinOf(error, truth, spec.maxApe)
+          : undefined;
+      for (const group of groups) {
+        const slots = targetSlots(task, group, target);
+        add(slots.error.start + bin);
+        if (slots.ape !== undefined && ape !== undefined) add(slots.ape.start + ape);
       }
     });
   }
+}
+
+/** Partition cell → the released groups its examples count in. */
+function groupTable(partition: SubgroupPartition): number[][] {
+  return Array.from({ length: subgroupCellCount(partition) }, (_, cell) =>
+    groupsOfCell(partition, cell),
+  );
 }

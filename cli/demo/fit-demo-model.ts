@@ -3,7 +3,7 @@ import { fitStatusBaseline } from '../../benchmark/baselines/growth-status-basel
 import { scoreWho } from '../../benchmark/growth/score-who.js';
 import { generateSimSite } from '../../benchmark/sim/generate-sim-site.js';
 import { SIM_SITES } from '../../benchmark/sim/sim-site-spec.js';
-import { buildStatusExamples } from '../../benchmark/tasks/growth-status-examples.js';
+import { GROWTH_STATUS } from '../../benchmark/tasks/growth-status.js';
 
 /**
  * The reference model, fitted like a model owner would: on Sim data from a
@@ -11,7 +11,7 @@ import { buildStatusExamples } from '../../benchmark/tasks/growth-status-example
  */
 export function fitDemoModel(childrenPerSite: number, seed: string): Uint8Array {
   const parts = Object.values(SIM_SITES).map((spec) =>
-    buildStatusExamples(
+    GROWTH_STATUS.buildExamples(
       generateSimSite(spec, { children: childrenPerSite, seed }).cohort,
       scoreWho,
     ),
@@ -20,8 +20,9 @@ export function fitDemoModel(childrenPerSite: number, seed: string): Uint8Array 
     parts.map((p) => p.features),
     Float32Array,
   );
+  // The baseline fitter takes 1/0 labels with −1 for undefined.
   const labels = concat(
-    parts.map((p) => p.labels),
+    parts.map((p) => Int8Array.from(p.targets, (y) => (Number.isNaN(y) ? -1 : y))),
     Int8Array,
   );
   return buildStatusBaselineOnnx(fitStatusBaseline(features, labels));

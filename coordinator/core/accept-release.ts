@@ -2,7 +2,9 @@ import { CentileError } from '../../benchmark/errors.js';
 import { parseGaussianRelease } from '../../benchmark/privacy/gaussian-release.js';
 import { compare, parseRational } from '../../benchmark/privacy/rational.js';
 import { decodeReleaseBody } from '../../benchmark/protocol/release-body.js';
-import { STATUS_L2_SENSITIVITY_SQUARED } from '../../benchmark/tasks/growth-status-statistics.js';
+import { requireTask } from '../../benchmark/tasks/task-catalog.js';
+import { taskKey } from '../../benchmark/tasks/task-definition.js';
+import { releaseCellCount, releaseSensitivitySquared } from '../../benchmark/tasks/task-release.js';
 import { decodeTaskBody } from '../../benchmark/protocol/task-body.js';
 import type { Clock, CoordinatorStore, SignatureVerifier } from './ports.js';
 import { settleRound } from './settle-round.js';
@@ -17,9 +19,9 @@ export interface AcceptReleaseDeps {
  * Verifies and stores a release from an authenticated node. The signature is
  * checked against the node's enrolled key over the exact bytes received, and
  * the body must answer a task this node was given, for the same model and
- * benchmark task, and with a privacy claim that is internally consistent
- * (ρ = Δ₂²/2σ²), uses the task's sensitivity and spends exactly the ρ asked
- * for, before anything is stored.
+ * benchmark task, with statistics in that task's layout, and with a privacy
+ * claim that is internally consistent (ρ = Δ₂²/2σ²), uses the task's
+ * sensitivity and spends exactly the ρ asked for, before anything is stored.
  */
 export async function acceptRelease(
   deps: AcceptReleaseDeps,
@@ -47,12 +49,15 @@ export async function acceptRelease(
     );
   }
   const taskBody = decodeTaskBody(task.body);
+  const definition = requireTask(taskBody.benchmark_task);
   const claim = parseGaussianRelease({
     ...release.privacy,
     l2SensitivitySquared: release.privacy.l2_sensitivity_squared,
   });
   if (
-    claim.l2SensitivitySquared !== STATUS_L2_SENSITIVITY_SQUARED ||
+    claim.l2SensitivitySquared !== releaseSensitivitySquared(definition) ||
+    release.statistics.layout !== taskKey(definition) ||
+    release.statistics.cells.length !== releaseCellCount(definition) ||
     compare(claim.rho, parseRational(taskBody.privacy.rho)) !== 0 ||
     release.node_id !== nodeId ||
     release.round_id !== task.roundId ||

@@ -3,10 +3,7 @@ import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { CentileError } from '../../benchmark/errors.js';
-import {
-  GROWTH_STATUS_TASK_ID,
-  GROWTH_STATUS_VERSION,
-} from '../../benchmark/tasks/growth-status-contract.js';
+import { findTask } from '../../benchmark/tasks/task-catalog.js';
 import type { LaunchDeps } from '../core/launch-round.js';
 import { launchRound } from '../core/launch-round.js';
 import { roundResults } from '../core/round-results.js';
@@ -21,8 +18,6 @@ export interface RestApiDeps extends LaunchDeps {
   readonly connectedNodeIds: () => string[];
   readonly log: Logger;
 }
-
-const SUPPORTED_TASKS = new Set([`${GROWTH_STATUS_TASK_ID}/v${GROWTH_STATUS_VERSION}`]);
 
 /** The operator REST API: models, rounds, results, nodes. Every route needs the operator token. */
 export function createRestApi(deps: RestApiDeps): express.Express {
@@ -68,7 +63,7 @@ function submitModel(deps: RestApiDeps, req: Request): { digest: string; size_by
       'MODEL_NAME_INVALID',
       'model name must be 1-64 of [A-Za-z0-9_.-]',
     );
-  if (!SUPPORTED_TASKS.has(task))
+  if (findTask(task) === undefined)
     throw new CentileError('invalid-input', 'TASK_UNKNOWN', 'unknown benchmark task');
   const digest = createHash('sha256').update(bytes).digest('hex');
   deps.store.insertModel(

@@ -2,8 +2,8 @@ import { CentileError } from '../../benchmark/errors.js';
 import type { NodePolicy } from './node-policy.js';
 import { checkPolicy } from './node-policy.js';
 import type { CoordinatorVerifier, SeenTasks, Signed } from './ports.js';
-import type { Progress, RunTaskDeps } from './run-status-task.js';
-import { runStatusTask } from './run-status-task.js';
+import type { Progress, RunTaskDeps } from './run-task.js';
+import { runTask } from './run-task.js';
 import { verifyTask } from './verify-task.js';
 
 /** What became of one task message. */
@@ -60,7 +60,7 @@ export class TaskHandler {
       this.inFlight.add(taskId);
       owned = true;
       const report = progress(taskId);
-      const release = await runStatusTask(this.deps, task, rho, (stage, fraction) => {
+      const release = await runTask(this.deps, task, rho, (stage, fraction) => {
         if (stage === 'reserved') reserved = true;
         report(stage, fraction);
       });

@@ -37,6 +37,37 @@ export const GROWTH_CONCEPTS: ReadonlyMap<string, OmopGrowthConcept> = new Map([
 ]);
 
 /**
+ * Gestational-age concepts by `measurement_concept_id` (LOINC in the
+ * comment), the FHIR adapter's gestational-age codes that have a standard
+ * concept. PERSON has no column for gestational age, so ETLs and OHDSI tools
+ * (e.g. the HIPPS pregnancy algorithm) keep it in MEASUREMENT.
+ */
+export const GESTATION_CONCEPTS: ReadonlySet<string> = new Set([
+  '3012266', // 18185-9 Gestational age
+  '3048230', // 49051-6 Gestational age in weeks
+  '3002209', // 11884-4 Gestational age Estimated
+]);
+
+/** Units of a gestational age by `unit_concept_id`: 8511 week, 8512 day (UCUM `wk`, `d`). */
+export const GESTATION_UNIT_CONCEPTS: ReadonlyMap<string, GestationUnit> = new Map([
+  ['8511', 'wk'],
+  ['8512', 'd'],
+]);
+
+/** Units of a gestational age by `unit_source_value` (case-insensitive), when the concept is 0 or empty. */
+export const GESTATION_UNIT_SOURCE_VALUES: ReadonlyMap<string, GestationUnit> = new Map([
+  ['wk', 'wk'],
+  ['week', 'wk'],
+  ['weeks', 'wk'],
+  ['d', 'd'],
+  ['day', 'd'],
+  ['days', 'd'],
+]);
+
+/** A gestational age's unit, as UCUM spells it. */
+export type GestationUnit = 'wk' | 'd';
+
+/**
  * Body position by `measurement_source_value` for a stature concept: OMOP
  * maps LOINC 8306-3 (Body height --lying) and 8308-9 (--standing) to plain
  * body height, but an ETL that keeps the LOINC code as the source value

@@ -1,14 +1,15 @@
 /**
- * One MEASUREMENT row → a growth measurement in cohort units, a row of
- * another concept (ignored), or the list of what is wrong with it. Every
- * column is checked so a report shows all the problems of a row at once.
+ * One MEASUREMENT row → a growth measurement in cohort units, a gestational
+ * age (see `parse-gestation-row.ts`), a row of another concept (ignored), or
+ * the list of what is wrong with it. Every column is checked so a report
+ * shows all the problems of a row at once.
  */
 import { MeasurementKind, SI_UNIT } from '../../../benchmark/cohort.js';
 import { parseDecimal } from '../decimal.js';
 import { isPlausible, toSiValue } from '../measurement-units.js';
 import {
+  GESTATION_CONCEPTS,
   GROWTH_CONCEPTS,
-  NO_MATCHING_CONCEPT,
   STATURE_POSITION_SOURCES,
   UNIT_CONCEPTS,
   UNIT_SOURCE_VALUES,
@@ -16,20 +17,20 @@ import {
 import type { OmopGrowthKind } from './omop-concepts.js';
 import type { OmopFieldProblem } from './omop-ingest-report.js';
 import type { OmopTableSpec } from './parse-omop-header.js';
-import { parseOmopDay } from './parse-omop-day.js';
+import {
+  PLAIN_DECIMAL,
+  findPerson,
+  parseAmount,
+  parseMeasurementDay,
+  resolveUnit,
+} from './measurement-fields.js';
+import type { MeasurementColumn, PersonLookup } from './measurement-fields.js';
+import { parseGestationRow } from './parse-gestation-row.js';
+import type { GestationRowResult } from './parse-gestation-row.js';
 import type { OmopPerson } from './parse-person-row.js';
 import type { ColumnReader } from './read-omop-table.js';
 
-/** The MEASUREMENT columns the reader uses. */
-export type MeasurementColumn =
-  | 'person_id'
-  | 'measurement_concept_id'
-  | 'measurement_date'
-  | 'measurement_datetime'
-  | 'value_as_number'
-  | 'unit_concept_id'
-  | 'unit_source_value'
-  | 'measurement_source_value';
+export type { MeasurementColumn, PersonLookup } from './measurement-fields.js';
 
 /** MEASUREMENT needs a person, a concept, a value, a date and a unit (concept or source text). */
 export const MEASUREMENT_TABLE: OmopTableSpec<MeasurementColumn> = {
@@ -61,9 +62,6 @@ export const MEASUREMENT_TABLE: OmopTableSpec<MeasurementColumn> = {
  */
 export const RECUMBENT_BELOW_AGE_DAYS = 731;
 
-/** What the reader knows of a `person_id`: a valid person, a rejected PERSON row, or nothing. */
-export type PersonLookup = (id: string) => OmopPerson | 'rejected' | undefined;
-
 /** A growth measurement ready for the cohort; `value` in the SI unit of `kind`. */
 export interface OmopMeasurement {
   readonly person: OmopPerson;
@@ -73,26 +71,30 @@ export interface OmopMeasurement {
   readonly estimated: boolean;
 }
 
-/** Outcome of parsing one MEASUREMENT row. */
+/** Outcome of parsing one MEASUREMENT row: a growth measurement, or as `GestationRowResult`. */
 export type MeasurementRowResult =
-  | { readonly status: 'ok'; readonly measurement: OmopMeasurement }
-  | { readonly status: 'ignored' }
-  | { readonly status: 'rejected'; readonly problems: OmopFieldProblem[] };
+  { readonly status: 'ok'; readonly measurement: OmopMeasurement } | GestationRowResult;
 
 const IGNORED: MeasurementRowResult = { status: 'ignored' };
 
-/** Parses one MEASUREMENT row against the persons already read. */
+/**
+ * Parses one MEASUREMENT row against the persons already read: a growth
+ * measurement, a gestational age, a row of another concept, or its problems.
+ */
 export function parseMeasurementRow(
   read: ColumnReader<MeasurementColumn>,
   persons: PersonLookup,
 ): MeasurementRowResult {
-  const concept = GROWTH_CONCEPTS.get(read('measurement_concept_id'));
-  if (concept === undefined) return IGNORED;
+  const conceptId = read('measurement_concept_id');
+  const concept = GROWTH_CONCEPTS.get(conceptId);
+  if (concept === undefined) {
+    return GESTATION_CONCEPTS.has(conceptId) ? parseGestationRow(read, persons) : IGNORED;
+  }
   const problems: OmopFieldProblem[] = [];
   const person = findPerson(read('person_id'), persons, problems);
-  const date = parseDate(read, problems);
+  const date = parseMeasurementDay(read, problems);
   const amount = parseAmount(read('value_as_number'), problems);
-  const unit = resolveUnit(read, problems);
+  const unit = resolveUnit(read, UNIT_CONCEPTS, UNIT_SOURCE_VALUES, problems);
   const ageDays =
     person === undefined || date === undefined ? undefined : date.day - person.birthDay;
   const kind = toKind(concept.kind, isRecumbent(read('measurement_source_value'), ageDays));
@@ -116,48 +118,6 @@ export function parseMeasurementRow(
   };
 }
 
-function findPerson(
-  id: string,
-  persons: PersonLookup,
-  problems: OmopFieldProblem[],
-): OmopPerson | undefined {
-  if (id === '') {
-    problems.push({ field: 'person_id', reason: 'MISSING_VALUE' });
-    return undefined;
-  }
-  const person = persons(id);
-  if (person === undefined) problems.push({ field: 'person_id', reason: 'UNKNOWN_PERSON' });
-  if (person === 'rejected') problems.push({ field: 'person_id', reason: 'PERSON_REJECTED' });
-  return typeof person === 'object' ? person : undefined;
-}
-
-/** The measurement day from `measurement_date`, else from the date part of `measurement_datetime`. */
-function parseDate(
-  read: ColumnReader<MeasurementColumn>,
-  problems: OmopFieldProblem[],
-): { day: number; field: MeasurementColumn } | undefined {
-  const dateText = read('measurement_date');
-  const field = dateText !== '' ? 'measurement_date' : 'measurement_datetime';
-  const text = dateText !== '' ? dateText : read('measurement_datetime');
-  if (text === '') {
-    problems.push({ field: 'measurement_date', reason: 'MISSING_VALUE' });
-    return undefined;
-  }
-  const day = parseOmopDay(text);
-  if (day === undefined) problems.push({ field, reason: 'BAD_DATE' });
-  return day === undefined ? undefined : { day, field };
-}
-
-/** The text of `value_as_number` when it is a decimal number, else undefined (and a problem). */
-function parseAmount(text: string, problems: OmopFieldProblem[]): string | undefined {
-  if (PLAIN_DECIMAL.test(text) || (text !== '' && parseDecimal(text) !== undefined)) return text;
-  problems.push({ field: 'value_as_number', reason: text === '' ? 'MISSING_VALUE' : 'BAD_NUMBER' });
-  return undefined;
-}
-
-/** Unsigned decimals without an exponent, as nearly every export writes them (`48.1`, `3`). */
-const PLAIN_DECIMAL = /^\d+(?:\.\d+)?$/;
-
 /**
  * `amount` (a valid decimal) in `unit` as the SI value of `kind`, or
  * undefined for a unit of another kind. Already in the SI unit, a plain
@@ -168,26 +128,6 @@ function toSi(kind: MeasurementKind, amount: string, unit: string): number | und
   if (unit === SI_UNIT[kind] && PLAIN_DECIMAL.test(amount)) return Number(amount);
   const decimal = parseDecimal(amount);
   return decimal === undefined ? undefined : toSiValue(kind, decimal, unit);
-}
-
-/**
- * The unit from `unit_concept_id`, or from `unit_source_value` when the
- * concept is 0 or empty (the ETL did not map it). An unknown unit is
- * rejected, never guessed.
- */
-function resolveUnit(
-  read: ColumnReader<MeasurementColumn>,
-  problems: OmopFieldProblem[],
-): { name: string; field: MeasurementColumn } | undefined {
-  const concept = read('unit_concept_id');
-  const mapped = concept !== '' && concept !== NO_MATCHING_CONCEPT;
-  const field = mapped ? 'unit_concept_id' : 'unit_source_value';
-  const text = mapped ? concept : read('unit_source_value');
-  const name = mapped ? UNIT_CONCEPTS.get(text) : UNIT_SOURCE_VALUES.get(text.toLowerCase());
-  if (name === undefined) {
-    problems.push({ field, reason: text === '' ? 'MISSING_VALUE' : 'UNKNOWN_UNIT' });
-  }
-  return name === undefined ? undefined : { name, field };
 }
 
 /**

@@ -12,6 +12,7 @@ import type { Cohort } from '../../../benchmark/cohort.js';
 import { WHOLE_ROW } from '../ingest-report.js';
 import { findOmopTables } from './find-omop-tables.js';
 import { MeasurementKeySet } from '../../../benchmark/measurement-key-set.js';
+import { OmopGestations } from './omop-gestations.js';
 import { OmopFileReportBuilder, buildOmopReport } from './omop-ingest-report.js';
 import type { OmopIngestReport } from './omop-ingest-report.js';
 import { MEASUREMENT_TABLE, parseMeasurementRow } from './parse-measurement-row.js';
@@ -32,7 +33,8 @@ type PersonIndex = Map<string, OmopPerson | 'rejected'>;
 /**
  * Reads the OMOP export in `folder` into a cohort. A person becomes a child
  * of the cohort with its first accepted growth measurement, so persons
- * without any (most adults of a general export) are not in it.
+ * without any (most adults of a general export) are not in it. A child's
+ * gestational age comes from a gestational-age MEASUREMENT row.
  * @throws CentileError `DATA_NOT_FOUND` (the folder or a table is missing or
  *   unreadable), `OMOP_TABLE_MISSING`, `OMOP_TABLE_AMBIGUOUS`,
  *   `CSV_HEADER_INVALID` (no header, or required columns missing),
@@ -92,6 +94,7 @@ async function readMeasurements(
 ): Promise<Cohort> {
   const builder = new CohortBuilder();
   const keys = new MeasurementKeySet();
+  const gestations = new OmopGestations();
   const lookup = (id: string): OmopPerson | 'rejected' | undefined => persons.get(id);
   await readOmopTable(filePath, MEASUREMENT_TABLE, (row, line) => {
     if (!line.ok) return report.reject(row, [line.problem]);
@@ -101,12 +104,19 @@ async function readMeasurements(
         return report.ignore();
       case 'rejected':
         return report.reject(row, parsed.problems);
+      case 'gestation': {
+        // Counted as accepted or ignored in `joinTo`, once it is known whether the person is a child.
+        const { person, days } = parsed.gestation;
+        const problems = gestations.add(person.id, days);
+        if (problems !== undefined) report.reject(row, problems);
+        return;
+      }
       case 'ok':
         if (addMeasurement(parsed.measurement, builder, keys)) return report.accept();
         return report.reject(row, [{ field: WHOLE_ROW, reason: 'DUPLICATE' }]);
     }
   });
-  return builder.build();
+  return gestations.joinTo(builder.build(), report);
 }
 
 /** Adds a measurement (and its child, the first time); false when it is a duplicate. */

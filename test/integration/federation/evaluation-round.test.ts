@@ -83,11 +83,12 @@ describe('an evaluation round over real gRPC, TLS, SQLite and onnxruntime', func
       results.sites.map((s) => s.rho),
       ['1/10', '1/10'],
     );
-    const siteChildren = results.sites.map((s) => s.metrics?.children ?? 0);
-    // 300 children per site, σ = √35 ≈ 5.9 per cell: far inside ±60.
+    const siteChildren = results.sites.map((s) => s.metrics?.examples ?? 0);
+    // 300 children per site, σ = √(25/0.2) ≈ 11.2 per cell: ±60 is over 5σ.
     for (const n of siteChildren) assert.ok(Math.abs(n - 300) < 60, `noisy count ${n}`);
     assert.ok(results.pooled !== null);
-    const auroc = results.pooled.labels.stunting.auroc;
+    const stunting = results.pooled.outputs.stunting;
+    const auroc = stunting !== undefined && 'auroc' in stunting ? stunting.auroc : null;
     assert.ok(auroc !== null && auroc > 0.7, `pooled stunting AUROC ${auroc}`);
   });
 

@@ -46,7 +46,7 @@ export function placeExamples(
   return { labels: Uint8Array.from(labels), scores: Float64Array.from(scores) };
 }
 
-/** The node's histograms (growth-status-statistics' `scoreBin`): BINS cells and one invalid. */
+/** The node's histograms (task-release's `scoreBinOf`): BINS cells and one invalid. */
 export function histogramsOf({ labels, scores }: Examples): {
   negative: number[];
   positive: number[];

@@ -28,7 +28,12 @@ interface Observation {
 
 function smallCohort(): Cohort {
   const builder = new CohortBuilder();
-  const a = builder.addChild({ id: 'S1-000001', sex: 1, birthDay: DAY_2020_01_01 });
+  const a = builder.addChild({
+    id: 'S1-000001',
+    sex: 1,
+    birthDay: DAY_2020_01_01,
+    gestationalAgeDays: 260, // 37.142857… weeks: written as 37.1, as the long CSV does
+  });
   const b = builder.addChild({ id: 'S1-000002', sex: 2, birthDay: DAY_2020_01_01 - 365 });
   const add = (childIndex: number, ageDays: number, kind: MeasurementKind, value: number) =>
     builder.addMeasurement({ childIndex, ageDays, kind, value });
@@ -57,6 +62,11 @@ function observations(ndjson: FhirNdjson): Observation[] {
   return ndjson.files
     .filter((f) => f.name.startsWith('Observation.'))
     .flatMap((f) => f.lines.map((line) => JSON.parse(line) as Observation));
+}
+
+/** Observations of measurements, leaving out the gestational ages (`<patient>-ga`). */
+function measurementObservations(ndjson: FhirNdjson): Observation[] {
+  return observations(ndjson).filter((o) => !o.id.endsWith('-ga'));
 }
 
 function manifestOf(ndjson: FhirNdjson): BulkExportManifest {
@@ -112,11 +122,51 @@ describe('sim/to-fhir-ndjson', () => {
         ['S1-000002-1', '8335-2', 12.5, 'kg'], // estimated weight
         ['S1-000002-2', '8302-2', 88, 'cm'],
         ['S1-000002-3', '39156-5', 16.14, 'kg/m2'],
+        ['S1-000001-ga', '18185-9', 37.1, 'wk'], // after every measurement
       ],
     );
     assert.equal(obs[3]?.effectiveDateTime, '2021-03-01');
     // Position is in the code (8306-3 vs 8302-2), never a bodyPosition extension.
     assert.ok(obs.every((o) => o.extension === undefined));
+  });
+
+  it('writes a recorded gestational age as one LOINC 18185-9 Observation in weeks', () => {
+    const obs = observations(toFhirNdjson(smallCohort()));
+    const gestations = obs.filter((o) => o.code.coding[0]?.code === '18185-9');
+    assert.deepEqual(gestations, [
+      {
+        resourceType: 'Observation',
+        id: 'S1-000001-ga',
+        status: 'final',
+        code: {
+          coding: [{ system: 'http://loinc.org', code: '18185-9', display: 'Gestational age' }],
+          text: 'Gestational age',
+        },
+        subject: { reference: 'Patient/S1-000001' },
+        effectiveDateTime: '2020-01-01', // the birth date
+        valueQuantity: { value: 37.1, unit: 'wk', system: 'http://unitsofmeasure.org', code: 'wk' },
+      },
+    ]);
+  });
+
+  it('writes gestational ages as the long CSV does, one per child who has one', () => {
+    const { cohort } = generateSimSite(SIM_SITES.lowland, { children: 300, seed: 'fhir-ga' });
+    const csvWeeks = new Map(
+      toLongCsv(cohort)
+        .slice(1)
+        .map((line) => line.split(','))
+        .map(([id = '', , , weeks = '']) => [id, weeks]),
+    );
+    const gestations = observations(toFhirNdjson(cohort)).filter((o) => o.id.endsWith('-ga'));
+    const recorded = cohort.children.gestationalAgeDays.filter((d) => !Number.isNaN(d)).length;
+    assert.ok(recorded > 20 && recorded < 300); // lowland records some, not all
+    assert.equal(gestations.length, recorded);
+    for (const o of gestations) {
+      const id = o.subject.reference.slice('Patient/'.length);
+      assert.equal(o.id, `${id}-ga`);
+      assert.equal(o.valueQuantity?.value, Number(csvWeeks.get(id)), id);
+      assert.equal(o.valueQuantity?.code, 'wk');
+    }
   });
 
   it('writes a manifest whose outputs are the files and line counts', () => {
@@ -132,7 +182,7 @@ describe('sim/to-fhir-ndjson', () => {
       output: [
         { type: 'Patient', url: 'Patient.000.ndjson', count: 2 },
         { type: 'Observation', url: 'Observation.000.ndjson', count: 4 },
-        { type: 'Observation', url: 'Observation.001.ndjson', count: 2 },
+        { type: 'Observation', url: 'Observation.001.ndjson', count: 3 },
       ],
       error: [],
     });
@@ -145,7 +195,7 @@ describe('sim/to-fhir-ndjson', () => {
 
   it('writes values in the recorded units, as the long CSV does', () => {
     const units = Uint8Array.from([SimUnit.g, SimUnit.in, SimUnit.in, SimUnit.lb, 3, 5]);
-    const obs = observations(toFhirNdjson(smallCohort(), { units }));
+    const obs = measurementObservations(toFhirNdjson(smallCohort(), { units }));
     assert.deepEqual(
       obs.map((o) => [o.valueQuantity?.value, o.valueQuantity?.code, o.valueQuantity?.unit]),
       [
@@ -166,7 +216,7 @@ describe('sim/to-fhir-ndjson', () => {
       unitMix: true,
     });
     assert.ok(units !== undefined);
-    const obs = observations(toFhirNdjson(cohort, { units }));
+    const obs = measurementObservations(toFhirNdjson(cohort, { units }));
     const csv = toLongCsv(cohort, { units }).slice(1);
     assert.equal(obs.length, cohort.measurements.child.length);
     const factor: Record<string, number> = {
@@ -206,9 +256,12 @@ describe('sim/to-fhir-ndjson', () => {
       manifest.output,
       written.map((f) => ({ type: f.name.split('.')[0], url: f.name, count: f.lines.length })),
     );
+    const gestations = cohort.children.gestationalAgeDays.filter((d) => !Number.isNaN(d)).length;
+    assert.ok(gestations > 0);
+    const resources = cohort.measurements.child.length + gestations;
     const observationFiles = written.filter((f) => f.name.startsWith('Observation.'));
-    assert.equal(observationFiles.length, Math.ceil(cohort.measurements.child.length / 500));
-    assert.equal(observations(ndjson).length, cohort.measurements.child.length);
+    assert.equal(observationFiles.length, Math.ceil(resources / 500));
+    assert.equal(observations(ndjson).length, resources);
     for (const f of written) {
       assert.ok(f.lines.length <= 500);
       for (const line of f.lines) assert.match(line, /^\{[^\n]*\}\n$/);

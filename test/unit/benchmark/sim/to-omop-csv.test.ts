@@ -18,7 +18,12 @@ const DAY_2020_01_01 = Date.UTC(2020, 0, 1) / 86_400_000;
 
 function smallCohort(): Cohort {
   const builder = new CohortBuilder();
-  const a = builder.addChild({ id: 'S1-000001', sex: 1, birthDay: DAY_2020_01_01 });
+  const a = builder.addChild({
+    id: 'S1-000001',
+    sex: 1,
+    birthDay: DAY_2020_01_01,
+    gestationalAgeDays: 260, // 37.142857… weeks: written as 37.1, as the long CSV does
+  });
   const b = builder.addChild({ id: 'odd,"id"', sex: 2, birthDay: DAY_2020_01_01 - 365 });
   const add = (childIndex: number, ageDays: number, kind: MeasurementKind, value: number) =>
     builder.addMeasurement({ childIndex, ageDays, kind, value });
@@ -91,7 +96,17 @@ describe('sim/to-omop-csv', () => {
       ['4', '2', '3026600', '2021-03-01', '12.5', '9529', 'kg', '8335-2'], // estimated weight
       ['5', '2', '3036277', '2021-03-01', '88', '8582', 'cm', '8302-2'], // height
       ['6', '2', '3038553', '2021-03-01', '16.14', '9531', 'kg/m2', '39156-5'],
+      ['7', '1', '3012266', '2020-01-01', '37.1', '8511', 'wk', '18185-9'], // gestational age
     ]);
+  });
+
+  it('writes a recorded gestational age as a MEASUREMENT row in weeks, dated the birth day', () => {
+    const { measurement } = toOmopCsv(smallCohort());
+    assert.equal(measurement.length, 1 + 6 + 1); // header, measurements, one gestational age
+    assert.equal(
+      measurement[7],
+      '7,1,3012266,2020-01-01,2020-01-01 00:00:00,,32817,,37.1,,8511,,,,,,18185-9,0,wk,,37.1,,\n',
+    );
   });
 
   it('writes the recorded units with their unit concepts', () => {
@@ -106,6 +121,7 @@ describe('sim/to-omop-csv', () => {
         ['27.56', '8739', '[lb_av]'],
         ['88', '8582', 'cm'],
         ['16.14', '9531', 'kg/m2'],
+        ['37.1', '8511', 'wk'], // gestational age: always weeks
       ],
     );
     assert.throws(
@@ -125,10 +141,10 @@ describe('sim/to-omop-csv', () => {
     const people = rows(person);
     const measured = rows(measurement);
     const csv = toLongCsv(cohort, { units }).slice(1);
+    const measurementCount = cohort.measurements.child.length;
     assert.equal(people.length, cohort.children.ids.length);
-    assert.equal(measured.length, cohort.measurements.child.length);
     const unitPairs = new Set<string>();
-    measured.forEach((r, i) => {
+    measured.slice(0, measurementCount).forEach((r, i) => {
       const csvRow = csv[i]?.split(',') ?? [];
       assert.equal(r.value_as_number, csvRow[6]);
       assert.equal(r.value_source_value, csvRow[6]);
@@ -140,6 +156,20 @@ describe('sim/to-omop-csv', () => {
       [...unitPairs].sort(),
       ['8504:g', '8582:cm', '8739:[lb_av]', '9327:[in_i]', '9529:kg', '9531:kg/m2'].sort(),
     );
+    // Then one row per recorded gestational age, in the long CSV's weeks, ids counting on.
+    const csvWeeks = new Map(csv.map((line) => line.split(',')).map((f) => [f[0], f[3]]));
+    const gestations = measured.slice(measurementCount);
+    const recorded = cohort.children.gestationalAgeDays.filter((d) => !Number.isNaN(d)).length;
+    assert.ok(recorded > 100);
+    assert.equal(gestations.length, recorded);
+    gestations.forEach((r, i) => {
+      const person = people[Number(r.person_id) - 1];
+      assert.equal(r.measurement_id, String(measurementCount + 1 + i));
+      assert.equal(r.measurement_concept_id, '3012266');
+      assert.equal(r.measurement_date, person?.birth_datetime?.slice(0, 10));
+      assert.equal(Number(r.value_as_number), Number(csvWeeks.get(person?.person_source_value)));
+      assert.equal(`${r.unit_concept_id}:${r.unit_source_value}`, '8511:wk');
+    });
   });
 
   it('gives the same bytes for the same seed, and different bytes for another', () => {

@@ -53,11 +53,12 @@ function randomCase(task: TaskDefinition, rows: number, seed: number) {
 const toNumbers = (cells: bigint[]): number[] => cells.map(Number);
 
 describe('benchmark/tasks task release', () => {
-  it('lays out [examples, subgroup × output histograms] with the stated sensitivity', () => {
-    assert.equal(releaseCellCount(GROWTH_STATUS), 1 + 24 * 6 * 2 * 21);
-    assert.equal(releaseSensitivitySquared(GROWTH_STATUS), 7n);
-    assert.equal(releaseCellCount(GROWTH_ZSCORE), 1 + 24 * 4 * 81);
-    assert.equal(releaseSensitivitySquared(GROWTH_ZSCORE), 5n);
+  it('lays out [examples, group × output histograms] with the stated sensitivity', () => {
+    // Groups: all, 2 sexes, 4 age bands, 3 gestation levels; each example is in 4 of them.
+    assert.equal(releaseCellCount(GROWTH_STATUS), 1 + 10 * 6 * 2 * 21);
+    assert.equal(releaseSensitivitySquared(GROWTH_STATUS), 1n + 4n * 6n);
+    assert.equal(releaseCellCount(GROWTH_ZSCORE), 1 + 10 * 4 * 81);
+    assert.equal(releaseSensitivitySquared(GROWTH_ZSCORE), 1n + 4n * 4n);
   });
 
   it('bins scores and errors at their edges, invalid outputs apart', () => {
@@ -153,7 +154,7 @@ describe('benchmark/tasks task release', () => {
     });
   });
 
-  it('per-level metrics partition the examples, and gaps are reported per dimension', () => {
+  it('each dimension’s levels partition the examples, and gaps are reported per dimension', () => {
     const { examples, predictions } = randomCase(GROWTH_STATUS, 2000, 17);
     const metrics = taskMetrics(
       GROWTH_STATUS,

@@ -5,7 +5,6 @@ import { scoreWho } from '../../../../benchmark/growth/score-who.js';
 import type { WhoScores } from '../../../../benchmark/growth/score-who.js';
 import { generateSimSite } from '../../../../benchmark/sim/generate-sim-site.js';
 import { SIM_SITES } from '../../../../benchmark/sim/sim-site-spec.js';
-import { buildStatusExamples } from '../../../../benchmark/tasks/growth-status-examples.js';
 import { GROWTH_STATUS } from '../../../../benchmark/tasks/growth-status.js';
 import { GROWTH_ZSCORE } from '../../../../benchmark/tasks/growth-zscore.js';
 import {
@@ -16,17 +15,6 @@ import {
 
 describe('benchmark/tasks one-visit tasks', () => {
   const cohort = generateSimSite(SIM_SITES.followup, { children: 200, seed: 'visit-tasks' }).cohort;
-
-  it('growth.status gives the spine issue’s examples, undefined labels as NaN', () => {
-    const old = buildStatusExamples(cohort, scoreWho);
-    const examples = GROWTH_STATUS.buildExamples(cohort, scoreWho);
-    assert.equal(examples.rows, old.rows);
-    assert.deepEqual(examples.features, old.features);
-    assert.deepEqual(
-      Array.from(examples.targets, (y) => (Number.isNaN(y) ? -1 : y)),
-      Array.from(old.labels),
-    );
-  });
 
   it('growth.zscore targets are the unflagged WHO z-scores of the chosen visit', () => {
     const b = new CohortBuilder();

@@ -70,7 +70,8 @@ describe('TaskHandler (node core)', () => {
     const body = parseReleaseBody(JSON.parse(new TextDecoder().decode(outcome.release.body)));
     assert.equal(body.statistics.cells[0], 20);
     assert.equal(body.privacy.rho, '1/20');
-    assert.equal(body.privacy.sigma2, '70');
+    // L2² = 1 + 4 groups × 6 labels = 25, so σ² = 25 / (2 · 1/20).
+    assert.equal(body.privacy.sigma2, '250');
     assert.deepEqual(
       ledger.reserved.map((r) => r.requestId),
       ['task-1'],

@@ -2,10 +2,8 @@ import { strict as assert } from 'node:assert';
 import { MeasurementKind } from '../../../../benchmark/cohort.js';
 import { CohortBuilder } from '../../../../benchmark/cohort-builder.js';
 import type { WhoScores, WhoVisit } from '../../../../benchmark/growth/score-who.js';
-import {
-  buildStatusExamples,
-  statusLabels,
-} from '../../../../benchmark/tasks/growth-status-examples.js';
+import { GROWTH_STATUS } from '../../../../benchmark/tasks/growth-status.js';
+import { statusLabels } from '../../../../benchmark/tasks/growth-status-labels.js';
 
 const noFlags = { waz: false, haz: false, whz: false, baz: false, hcz: false };
 
@@ -48,14 +46,14 @@ describe('growth.status examples', () => {
     const noVisit = b.addChild({ id: 'b', sex: 1, birthDay: 0 });
     b.addMeasurement({ childIndex: noVisit, ageDays: 10, kind: MeasurementKind.weight, value: 3 });
     const seen: WhoVisit[] = [];
-    const examples = buildStatusExamples(b.build(), (visit) => {
+    const examples = GROWTH_STATUS.buildExamples(b.build(), (visit) => {
       seen.push(visit);
       return scores({ haz: -2.5 });
     });
     assert.equal(examples.rows, 1);
     assert.deepEqual([...examples.features], [2, 100, Math.fround(5.1), 60, 40, 1]);
     assert.equal(seen[0]?.recumbent, true);
-    assert.deepEqual([...examples.labels], [1, -1, -1, -1, -1, -1]);
+    assert.deepEqual([...examples.targets], [1, NaN, NaN, NaN, NaN, NaN]);
   });
 
   it('applies the under-five cut-offs on WHZ and the 5-19 cut-offs on BAZ', () => {

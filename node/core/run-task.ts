@@ -1,6 +1,5 @@
 import type { WhoScores, WhoVisit } from '../../benchmark/growth/score-who.js';
 import { CentileError } from '../../benchmark/errors.js';
-import type { ModelContract } from '../../benchmark/onnx/model-contract.js';
 import {
   parseGaussianRelease,
   planGaussianRelease,
@@ -9,17 +8,14 @@ import type { GaussianRelease } from '../../benchmark/privacy/gaussian-release.j
 import type { Rational } from '../../benchmark/privacy/rational.js';
 import type { ReleaseBody } from '../../benchmark/protocol/release-body.js';
 import type { TaskBody } from '../../benchmark/protocol/task-body.js';
+import { requireTask } from '../../benchmark/tasks/task-catalog.js';
+import { modelContractOf } from '../../benchmark/tasks/task-model-contract.js';
+import type { TaskDefinition } from '../../benchmark/tasks/task-definition.js';
+import { outputColumns, taskKey } from '../../benchmark/tasks/task-definition.js';
 import {
-  STATUS_FEATURES,
-  STATUS_INPUT_NAME,
-  STATUS_LABELS,
-  STATUS_OUTPUT_NAME,
-} from '../../benchmark/tasks/growth-status-contract.js';
-import { buildStatusExamples } from '../../benchmark/tasks/growth-status-examples.js';
-import {
-  countStatusCells,
-  STATUS_L2_SENSITIVITY_SQUARED,
-} from '../../benchmark/tasks/growth-status-statistics.js';
+  countReleaseCells,
+  releaseSensitivitySquared,
+} from '../../benchmark/tasks/task-release.js';
 import type {
   BudgetLedgerPort,
   CohortSource,
@@ -30,14 +26,6 @@ import type {
   NoiseSource,
   Signed,
 } from './ports.js';
-
-/** The contract a `growth.status/v1` model must satisfy before it sees data. */
-export const STATUS_MODEL_CONTRACT: ModelContract = {
-  inputName: STATUS_INPUT_NAME,
-  inputColumns: STATUS_FEATURES.length,
-  outputName: STATUS_OUTPUT_NAME,
-  outputColumns: STATUS_LABELS.length,
-};
 
 export const SCORER_VERSION = 'centile-node/0.1.0';
 
@@ -60,32 +48,36 @@ export type Progress = (
 ) => void;
 
 /**
- * One `growth.status/v1` evaluation, in the order privacy requires: the model
- * is fetched and checked against the contract (no data touched, no budget
- * spent), then ρ is reserved durably, and only then is the cohort read,
- * scored, counted, noised, signed and committed to the ledger.
+ * One evaluation of a catalog task, in the order privacy requires: the task
+ * is looked up and the model fetched and checked against its contract (no
+ * data touched, no budget spent), then ρ is reserved durably, and only then
+ * is the cohort read, scored, counted, noised, signed and committed to the
+ * ledger.
  */
-export async function runStatusTask(
+export async function runTask(
   deps: RunTaskDeps,
   task: TaskBody,
   rho: Rational,
   progress: Progress,
 ): Promise<Signed> {
+  const definition = requireTask(task.benchmark_task);
   const bytes = await deps.fetcher.fetch(task.task_id, task.model.digest, task.model.size_bytes);
-  const model = await deps.models.load(bytes, STATUS_MODEL_CONTRACT);
+  const model = await deps.models.load(bytes, modelContractOf(definition));
   try {
     progress('model', 0.1);
     const ledger = deps.ledger(task.dataset);
     ledger.reserve({ requestId: task.task_id, rho });
     progress('reserved', 0.2);
-    const cells = await exactCells(deps, model, task.dataset, progress);
+    const cells = await exactCells(deps, definition, model, task.dataset, progress);
     progress('releasing', 0.9);
     // One plan drives both the noise and the signed claim, so they cannot drift apart.
-    const plan = planGaussianRelease(STATUS_L2_SENSITIVITY_SQUARED, rho);
+    const plan = planGaussianRelease(releaseSensitivitySquared(definition), rho);
     const noisy = deps.noise
       .addDiscreteGaussian(cells, parseGaussianRelease(plan).sigma2)
       .map(toSafeNumber);
-    const signed = await deps.signer.sign(releaseBody(deps, task, plan, noisy));
+    const signed = await deps.signer.sign(
+      releaseBody(deps, task, plan, noisy, taskKey(definition)),
+    );
     ledger.commit(task.task_id, signed);
     return signed;
   } finally {
@@ -95,6 +87,7 @@ export async function runStatusTask(
 
 async function exactCells(
   deps: RunTaskDeps,
+  task: TaskDefinition,
   model: LoadedModel,
   dataset: string,
   progress: Progress,
@@ -103,17 +96,17 @@ async function exactCells(
   if (cohort === undefined) {
     throw new CentileError('not-found', 'DATASET_UNKNOWN', 'no dataset of that name');
   }
-  const examples = buildStatusExamples(cohort, deps.scoreWho);
+  const examples = task.buildExamples(cohort, deps.scoreWho);
   progress('scoring', 0.4);
   const scores = await model.score(examples.features, examples.rows);
-  if (scores.length !== examples.rows * STATUS_LABELS.length) {
+  if (scores.length !== examples.rows * outputColumns(task).length) {
     throw new CentileError(
       'invalid-input',
       'MODEL_OUTPUT_MISMATCH',
       'model returned the wrong number of outputs',
     );
   }
-  return countStatusCells(examples.rows, examples.labels, scores);
+  return countReleaseCells(task, examples, scores);
 }
 
 function releaseBody(
@@ -121,6 +114,7 @@ function releaseBody(
   task: TaskBody,
   plan: GaussianRelease,
   cells: number[],
+  layout: string,
 ): ReleaseBody {
   return {
     type: 'release',
@@ -139,7 +133,7 @@ function releaseBody(
       l2_sensitivity_squared: plan.l2SensitivitySquared,
       rho: plan.rho,
     },
-    statistics: { layout: 'growth.status/v1', cells },
+    statistics: { layout, cells },
     created_at_ms: deps.now(),
   };
 }
