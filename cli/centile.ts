@@ -14,6 +14,7 @@ import { dataCheckCommand, dataConvertCommand } from './data-command.js';
 import { growthZscoresCommand } from './growth-zscores-command.js';
 import { metricsBinaryCommand, metricsRegressionCommand } from './metrics-command.js';
 import { simCommand } from './sim-command.js';
+import { tasksListCommand, tasksShowCommand } from './tasks-command.js';
 
 const USAGE = [
   'usage: centile <command> [options]',
@@ -27,6 +28,8 @@ const USAGE = [
   '  round launch --model DIGEST [--rho R] [--dataset D] [--wait]',
   '  round status ROUND',
   '  results show ROUND [--json]',
+  '  tasks list [--json]                        the benchmark task catalog',
+  "  tasks show TASK [--json]                   a task's model contract, examples, metrics and release",
   '  growth zscores --in FILE.csv [--out FILE.csv]  WHO/CDC z-scores and percentiles for a batch',
   '  metrics binary --in FILE.csv [--threshold T]  exact metrics of label,score[,group] as JSON',
   '  metrics regression --in FILE.csv           exact metrics of target,prediction[,group] as JSON',
@@ -55,6 +58,8 @@ const COMMANDS: Record<string, Command> = {
   'results show': (args) => showResultsCommand(args, out),
   sim: (args) => simCommand(args, out),
   'growth zscores': (args) => growthZscoresCommand(args, out),
+  'tasks list': (args) => Promise.resolve(tasksListCommand(args, out)),
+  'tasks show': (args) => Promise.resolve(tasksShowCommand(args, out)),
   'metrics binary': (args) => metricsBinaryCommand(args, out),
   'metrics regression': (args) => metricsRegressionCommand(args, out),
   'data check': (args) => dataCheckCommand(args, out),
