@@ -35,10 +35,20 @@ export function tasksShowCommand(args: string[], out: (line: string) => void): v
 
 /** A task's definition as data (everything but the example builder). */
 function taskJson(task: TaskDefinition): Record<string, unknown> {
-  const { buildExamples: _builder, ...definition } = task;
+  const { id, version, kind, title, summary, examples, references } = task;
+  const outputs =
+    task.kind === 'binary'
+      ? { labels: task.labels, scoreBins: task.scoreBins }
+      : { targets: task.targets, errorBins: task.errorBins };
   return {
     key: taskKey(task),
-    ...definition,
+    ...{ id, version, kind, title, summary, examples, references },
+    inputName: task.inputName,
+    features: task.features,
+    outputName: task.outputName,
+    ...outputs,
+    subgroups: task.subgroups,
+    metrics: task.metrics,
     contract: modelContractOf(task),
     release: {
       cells: releaseCellCount(task),
