@@ -13,6 +13,7 @@ import {
 import { dataCheckCommand, dataConvertCommand } from './data-command.js';
 import { growthZscoresCommand } from './growth-zscores-command.js';
 import { metricsBinaryCommand, metricsRegressionCommand } from './metrics-command.js';
+import { evaluateCommand } from './evaluate-command.js';
 import { simCommand } from './sim-command.js';
 import { tasksListCommand, tasksShowCommand } from './tasks-command.js';
 
@@ -29,6 +30,8 @@ const USAGE = [
   '  round status ROUND',
   '  results show ROUND [--json]',
   '  tasks list [--json]                        the benchmark task catalog',
+  '  evaluate --model FILE --task TASK --data PATH [--format csv|fhir|omop] [--json] [--privacy-rho R]',
+  "                                             a node's evaluation on local data, exact metrics",
   "  tasks show TASK [--json]                   a task's model contract, examples, metrics and release",
   '  growth zscores --in FILE.csv [--out FILE.csv]  WHO/CDC z-scores and percentiles for a batch',
   '  metrics binary --in FILE.csv [--threshold T]  exact metrics of label,score[,group] as JSON',
@@ -59,6 +62,7 @@ const COMMANDS: Record<string, Command> = {
   sim: (args) => simCommand(args, out),
   'growth zscores': (args) => growthZscoresCommand(args, out),
   'tasks list': (args) => Promise.resolve(tasksListCommand(args, out)),
+  evaluate: (args) => evaluateCommand(args, out),
   'tasks show': (args) => Promise.resolve(tasksShowCommand(args, out)),
   'metrics binary': (args) => metricsBinaryCommand(args, out),
   'metrics regression': (args) => metricsRegressionCommand(args, out),
