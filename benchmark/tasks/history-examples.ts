@@ -23,7 +23,8 @@ const VISIT_FIELDS: readonly TensorColumn[] = [
   { name: 'weight_kg', description: 'weight in kg at visit {k}; NaN when not measured' },
   {
     name: 'stature_cm',
-    description: 'recumbent length or standing height in cm at visit {k}, as measured; NaN when not measured',
+    description:
+      'recumbent length or standing height in cm at visit {k}, as measured; NaN when not measured',
   },
   {
     name: 'head_circumference_cm',
@@ -31,7 +32,8 @@ const VISIT_FIELDS: readonly TensorColumn[] = [
   },
   {
     name: 'recumbent',
-    description: 'visit {k}: 1 when stature is a recumbent length, 0 standing height, NaN no stature',
+    description:
+      'visit {k}: 1 when stature is a recumbent length, 0 standing height, NaN no stature',
   },
 ];
 
@@ -41,7 +43,10 @@ export const VISIT_SLOT_WIDTH = VISIT_FIELDS.length;
 /** The history columns, in order, before a task's query columns. */
 export const HISTORY_FEATURES: readonly TensorColumn[] = Object.freeze([
   { name: 'sex', description: '1 male, 2 female' },
-  { name: 'gestational_age_days', description: 'gestational age at birth in days; NaN when unknown' },
+  {
+    name: 'gestational_age_days',
+    description: 'gestational age at birth in days; NaN when unknown',
+  },
   ...Array.from({ length: HISTORY_VISITS }, (_, slot) => visitSlotColumns(slot + 1)).flat(),
 ]);
 
@@ -74,7 +79,11 @@ export interface HistoryExampleRule {
 
 /** True when a visit has a measured weight, stature or head circumference (a BMI-only day has none). */
 export function isMeasured(visit: Visit): boolean {
-  return !(Number.isNaN(visit.weightKg) && Number.isNaN(visit.statureCm) && Number.isNaN(visit.headCm));
+  return !(
+    Number.isNaN(visit.weightKg) &&
+    Number.isNaN(visit.statureCm) &&
+    Number.isNaN(visit.headCm)
+  );
 }
 
 /** Position of the child's last measured visit before `beforeDays` (exclusive), or -1. */
@@ -112,12 +121,25 @@ export function buildHistoryExamples(
     const at = picked.indexVisit[c] as number;
     if (at < 0) return;
     writeHistory(child, at, features, row * width);
-    features.set(picked.query.subarray(row * rule.queryColumns, (row + 1) * rule.queryColumns), (row + 1) * width - rule.queryColumns);
-    const { sex, gestationalAgeDays } = child;
-    subgroups[row] = standardSubgroup({ sex, ageDays: (child.visits[at] as Visit).ageDays, gestationalAgeDays });
+    for (let q = 0; q < rule.queryColumns; q += 1) {
+      features[row * width + HISTORY_FEATURES.length + q] = picked.query[
+        row * rule.queryColumns + q
+      ] as number;
+    }
+    subgroups[row] = subgroupOf(child, at);
     row += 1;
   });
   return { rows: picked.rows, features, targets: picked.targets, subgroups };
+}
+
+/** Subgroups are decided at the index visit, the last one the model sees. */
+function subgroupOf(child: ChildHistory, at: number): number {
+  const ageDays = (child.visits[at] as Visit).ageDays;
+  return standardSubgroup({
+    sex: child.sex,
+    ageDays,
+    gestationalAgeDays: child.gestationalAgeDays,
+  });
 }
 
 interface Picked {
@@ -130,29 +152,48 @@ interface Picked {
   readonly targets: Float64Array;
 }
 
-function pickExamples(histories: readonly ChildHistory[], score: WhoScorer, rule: HistoryExampleRule): Picked {
+function pickExamples(
+  histories: readonly ChildHistory[],
+  score: WhoScorer,
+  rule: HistoryExampleRule,
+): Picked {
   const { queryColumns, outputs } = rule;
   const indexVisit = new Int32Array(histories.length);
   const query = new Float64Array(histories.length * queryColumns);
   const targets = new Float64Array(histories.length * outputs);
-  const queryScratch = new Float64Array(queryColumns);
-  const targetScratch = new Float64Array(outputs);
+  const queryScratch = new Float64Array(queryColumns).fill(Number.NaN);
+  const targetScratch = new Float64Array(outputs).fill(Number.NaN);
   let rows = 0;
   histories.forEach((child, c) => {
-    queryScratch.fill(Number.NaN);
-    targetScratch.fill(Number.NaN);
     const at = rule.pick(child, score, queryScratch, targetScratch);
     indexVisit[c] = at;
-    if (at < 0) return;
-    query.set(queryScratch, rows * queryColumns);
-    targets.set(targetScratch, rows * outputs);
-    rows += 1;
+    const row = at < 0 ? -1 : rows++;
+    drain(queryScratch, query, row);
+    drain(targetScratch, targets, row);
   });
   return { rows, indexVisit, query, targets: targets.slice(0, rows * outputs) };
 }
 
+/**
+ * Copies `scratch` into row `row` of `into` (none when -1) and refills it with
+ * NaN. A loop, not `set`/`fill`: for a few values per child the native calls
+ * cost more than the copy.
+ */
+function drain(scratch: Float64Array, into: Float64Array, row: number): void {
+  const width = scratch.length;
+  for (let i = 0; i < width; i += 1) {
+    if (row >= 0) into[row * width + i] = scratch[i] as number;
+    scratch[i] = Number.NaN;
+  }
+}
+
 /** Writes sex, gestation and the visit slots; the index visit always fills the last slot. */
-function writeHistory(child: ChildHistory, at: number, features: Float32Array, offset: number): void {
+function writeHistory(
+  child: ChildHistory,
+  at: number,
+  features: Float32Array,
+  offset: number,
+): void {
   features[offset] = child.sex;
   features[offset + 1] = child.gestationalAgeDays;
   let slot = HISTORY_VISITS - 1;

@@ -4,14 +4,20 @@
  * the generated task reference all read tasks from here.
  */
 import { CentileError } from '../errors.js';
+import { GROWTH_FALTERING } from './growth-faltering.js';
+import { GROWTH_FORECAST } from './growth-forecast.js';
+import { GROWTH_OBESITY_RISK } from './growth-obesity-risk.js';
 import { GROWTH_STATUS } from './growth-status.js';
 import { GROWTH_ZSCORE } from './growth-zscore.js';
 import type { TaskDefinition } from './task-definition.js';
 import { taskKey } from './task-definition.js';
 
 export const TASK_CATALOG: readonly TaskDefinition[] = Object.freeze([
-  GROWTH_STATUS,
   GROWTH_ZSCORE,
+  GROWTH_STATUS,
+  GROWTH_FORECAST,
+  GROWTH_OBESITY_RISK,
+  GROWTH_FALTERING,
 ]);
 
 const BY_KEY = new Map(TASK_CATALOG.map((task) => [taskKey(task), task]));
