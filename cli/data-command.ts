@@ -33,6 +33,9 @@ export function checkSummary(cohort: Cohort, report: IngestReport) {
   }
   return {
     children: cohort.children.ids.length,
+    // Children with a recorded gestational age: shows IT that preterm information arrived.
+    gestational_ages: cohort.children.gestationalAgeDays.filter((days) => !Number.isNaN(days))
+      .length,
     measurements: counts,
     rejected: report.rowsRejected,
     problems: report.problems,
@@ -54,7 +57,7 @@ export async function dataCheckCommand(args: string[], out: Out): Promise<void> 
     `${report.file}: ${summary.children} children; ${report.rowsRead} records read, ${report.rowsAccepted} accepted, ${report.rowsRejected} rejected`,
   );
   out(
-    `measurements: weight ${m.weight}, stature ${m.stature}, head circumference ${m.head_circumference}, BMI ${m.bmi}`,
+    `measurements: weight ${m.weight}, stature ${m.stature}, head circumference ${m.head_circumference}, BMI ${m.bmi}; gestational age recorded for ${summary.gestational_ages} children`,
   );
   for (const [reason, count] of Object.entries(report.problemCounts)) out(`  ${reason}: ${count}`);
   for (const p of report.problems.slice(0, 20)) out(`  row ${p.row} ${p.field}: ${p.reason}`);
