@@ -32,19 +32,24 @@ interface MutableVisit {
   headCm: number;
 }
 
-/** Every child with at least one measured visit, in child order. */
-export function childHistories(cohort: Cohort): ChildHistory[] {
-  const perChild = visitsByChild(cohort);
+/**
+ * Every child with at least one measured visit, in child order, built one
+ * child at a time: a million-child cohort never holds all its visits as
+ * objects at once. Iterate it again for a second pass; it is rebuilt the
+ * same way.
+ */
+export function* childHistories(cohort: Cohort): Generator<ChildHistory> {
+  const { starts, order } = measurementsByChildAndAge(cohort);
   const { sex, gestationalAgeDays } = cohort.children;
-  const histories: ChildHistory[] = [];
-  perChild.forEach((days, child) => {
-    histories.push({
+  for (let child = 0; child + 1 < starts.length; child += 1) {
+    const visits = visitsOf(cohort, order, starts[child] as number, starts[child + 1] as number);
+    if (visits.length === 0) continue;
+    yield {
       sex: sex[child] === 2 ? 2 : 1,
       gestationalAgeDays: gestationalAgeDays[child] ?? Number.NaN,
-      visits: [...days.values()].sort((a, b) => a.ageDays - b.ageDays),
-    });
-  });
-  return histories;
+      visits,
+    };
+  }
 }
 
 /** True when a visit has both a weight and a length or height. */
@@ -52,20 +57,55 @@ export function isComplete(visit: Visit): boolean {
   return !Number.isNaN(visit.weightKg) && !Number.isNaN(visit.statureCm);
 }
 
-function visitsByChild(cohort: Cohort): Map<number, Map<number, MutableVisit>> {
-  const { child, ageDays, kind, value, estimated } = cohort.measurements;
-  const perChild = new Map<number, Map<number, MutableVisit>>();
-  for (let i = 0; i < child.length; i++) {
+/**
+ * Measurement indices grouped by child (a counting sort: O(n), typed arrays
+ * only), each child's in age order: child c owns `order[starts[c], starts[c+1])`.
+ */
+function measurementsByChildAndAge(cohort: Cohort): { starts: Uint32Array; order: Uint32Array } {
+  const { child, ageDays } = cohort.measurements;
+  const starts = new Uint32Array(cohort.children.ids.length + 1);
+  for (const c of child) starts[c + 1] = (starts[c + 1] as number) + 1;
+  for (let c = 1; c < starts.length; c += 1)
+    starts[c] = (starts[c] as number) + (starts[c - 1] as number);
+  const next = starts.slice(0, -1);
+  const order = new Uint32Array(child.length);
+  child.forEach((c, i) => {
+    order[next[c] as number] = i;
+    next[c] = (next[c] as number) + 1;
+  });
+  for (let c = 0; c + 1 < starts.length; c += 1) {
+    sortByAge(order, starts[c] as number, starts[c + 1] as number, ageDays);
+  }
+  return { starts, order };
+}
+
+/** Insertion sort of `order[from, to)` by age, stable: a child has tens of measurements. */
+function sortByAge(order: Uint32Array, from: number, to: number, ageDays: Int32Array): void {
+  for (let i = from + 1; i < to; i += 1) {
+    const item = order[i] as number;
+    const age = ageDays[item] as number;
+    let j = i - 1;
+    while (j >= from && (ageDays[order[j] as number] as number) > age) {
+      order[j + 1] = order[j] as number;
+      j -= 1;
+    }
+    order[j + 1] = item;
+  }
+}
+
+/** The measured visits of one child from its age-ordered measurements. */
+function visitsOf(cohort: Cohort, order: Uint32Array, from: number, to: number): Visit[] {
+  const { ageDays, kind, value, estimated } = cohort.measurements;
+  const visits: MutableVisit[] = [];
+  let visit: MutableVisit | undefined;
+  for (let k = from; k < to; k += 1) {
+    const i = order[k] as number;
     if (estimated[i] === 1) continue;
-    const c = child[i] as number;
     const day = ageDays[i] as number;
-    let days = perChild.get(c);
-    if (days === undefined) perChild.set(c, (days = new Map<number, MutableVisit>()));
-    let visit = days.get(day);
-    if (visit === undefined) days.set(day, (visit = emptyVisit(day)));
+    if (visit?.ageDays !== day) visits.push((visit = emptyVisit(day)));
     applyMeasurement(visit, kind[i] as MeasurementKind, value[i] as number);
   }
-  return new Map([...perChild.entries()].sort(([a], [b]) => a - b));
+  return visits;
 }
 
 function emptyVisit(ageDays: number): MutableVisit {

@@ -102,24 +102,25 @@ export function toWhoVisit(sex: 1 | 2, visit: Visit): WhoVisit {
 }
 
 /**
- * One example per child that `rule` picks, in child order. Two passes keep
- * a million-child cohort cheap: the first picks (no object per child beyond
- * `childHistories`), the second writes exactly-sized typed arrays.
+ * One example per child that `rule` picks, in child order. Two passes over
+ * the histories (rebuilt one child at a time) keep a million-child cohort
+ * cheap: the first picks, the second writes exactly-sized typed arrays.
  */
 export function buildHistoryExamples(
   cohort: Cohort,
   score: WhoScorer,
   rule: HistoryExampleRule,
 ): TaskExamples {
-  const histories = childHistories(cohort);
-  const picked = pickExamples(histories, score, rule);
+  const picked = pickExamples(cohort, score, rule);
   const width = HISTORY_FEATURES.length + rule.queryColumns;
   const features = new Float32Array(picked.rows * width).fill(Number.NaN);
   const subgroups = new Uint8Array(picked.rows);
   let row = 0;
-  histories.forEach((child, c) => {
-    const at = picked.indexVisit[c] as number;
-    if (at < 0) return;
+  let c = 0;
+  // The second pass over the same (rebuilt) histories, in the same order.
+  for (const child of childHistories(cohort)) {
+    const at = picked.indexVisit[c++] as number;
+    if (at < 0) continue;
     writeHistory(child, at, features, row * width);
     for (let q = 0; q < rule.queryColumns; q += 1) {
       features[row * width + HISTORY_FEATURES.length + q] = picked.query[
@@ -128,7 +129,7 @@ export function buildHistoryExamples(
     }
     subgroups[row] = subgroupOf(child, at);
     row += 1;
-  });
+  }
   return { rows: picked.rows, features, targets: picked.targets, subgroups };
 }
 
@@ -152,25 +153,24 @@ interface Picked {
   readonly targets: Float64Array;
 }
 
-function pickExamples(
-  histories: readonly ChildHistory[],
-  score: WhoScorer,
-  rule: HistoryExampleRule,
-): Picked {
+function pickExamples(cohort: Cohort, score: WhoScorer, rule: HistoryExampleRule): Picked {
   const { queryColumns, outputs } = rule;
-  const indexVisit = new Int32Array(histories.length);
-  const query = new Float64Array(histories.length * queryColumns);
-  const targets = new Float64Array(histories.length * outputs);
+  // At most one example per child: sized for all, trimmed at the end.
+  const most = cohort.children.ids.length;
+  const indexVisit = new Int32Array(most);
+  const query = new Float64Array(most * queryColumns);
+  const targets = new Float64Array(most * outputs);
   const queryScratch = new Float64Array(queryColumns).fill(Number.NaN);
   const targetScratch = new Float64Array(outputs).fill(Number.NaN);
   let rows = 0;
-  histories.forEach((child, c) => {
+  let c = 0;
+  for (const child of childHistories(cohort)) {
     const at = rule.pick(child, score, queryScratch, targetScratch);
-    indexVisit[c] = at;
+    indexVisit[c++] = at;
     const row = at < 0 ? -1 : rows++;
     drain(queryScratch, query, row);
     drain(targetScratch, targets, row);
-  });
+  }
   return { rows, indexVisit, query, targets: targets.slice(0, rows * outputs) };
 }
 

@@ -38,20 +38,27 @@ export function buildVisitExamples(
   outputs: number,
   targetsOf: (visit: Visit, z: WhoScores) => readonly number[],
 ): TaskExamples {
-  const chosen = childHistories(cohort).flatMap((child) => {
-    const visit = child.visits.findLast(isComplete);
-    return visit === undefined ? [] : [{ child, visit }];
-  });
+  // At most one example per child: sized for all, trimmed at the end.
+  const most = cohort.children.ids.length;
   const width = VISIT_FEATURES.length;
-  const features = new Float32Array(chosen.length * width);
-  const targets = new Float64Array(chosen.length * outputs);
-  const subgroups = new Uint8Array(chosen.length);
-  chosen.forEach(({ child: { sex, gestationalAgeDays }, visit }, row) => {
+  const features = new Float32Array(most * width);
+  const targets = new Float64Array(most * outputs);
+  const subgroups = new Uint8Array(most);
+  let rows = 0;
+  for (const { sex, gestationalAgeDays, visits } of childHistories(cohort)) {
+    const visit = visits.findLast(isComplete);
+    if (visit === undefined) continue;
     const { ageDays, weightKg, statureCm, recumbent, headCm } = visit;
-    features.set([sex, ageDays, weightKg, statureCm, headCm, recumbent ? 1 : 0], row * width);
+    features.set([sex, ageDays, weightKg, statureCm, headCm, recumbent ? 1 : 0], rows * width);
     const z = score({ sex, ageDays, weightKg, statureCm, recumbent, headCircumferenceCm: headCm });
-    targets.set(targetsOf(visit, z), row * outputs);
-    subgroups[row] = standardSubgroup({ sex, ageDays, gestationalAgeDays });
-  });
-  return { rows: chosen.length, features, targets, subgroups };
+    targets.set(targetsOf(visit, z), rows * outputs);
+    subgroups[rows] = standardSubgroup({ sex, ageDays, gestationalAgeDays });
+    rows += 1;
+  }
+  return {
+    rows,
+    features: features.slice(0, rows * width),
+    targets: targets.slice(0, rows * outputs),
+    subgroups: subgroups.slice(0, rows),
+  };
 }
