@@ -25,7 +25,15 @@ export interface NodeConfig {
     readonly maxRhoPerRequest: string;
     readonly allowedTasks: readonly string[];
   };
-  readonly model: { readonly maxBytes: number; readonly timeoutMs: number };
+  /**
+   * Limits of the model runner (node/onnx/README.md). `maxMemoryBytes` (RSS of
+   * its process) is always set here; optional so hand-built configs compile.
+   */
+  readonly model: {
+    readonly maxBytes: number;
+    readonly timeoutMs: number;
+    readonly maxMemoryBytes?: number;
+  };
   readonly logLevel: string;
 }
 
@@ -65,6 +73,12 @@ export function loadNodeConfig(file: string, env: NodeJS.ProcessEnv = {}): NodeC
     model: {
       maxBytes: model.integer('maxBytes', 50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
       timeoutMs: model.integer('timeoutMs', 120_000, 100, 3_600_000),
+      maxMemoryBytes: model.integer(
+        'maxMemoryBytes',
+        2 * 1024 ** 3,
+        256 * 1024 ** 2,
+        64 * 1024 ** 3,
+      ),
     },
     logLevel: env.CENTILE_LOG_LEVEL ?? c.string('logLevel', 'info'),
   };

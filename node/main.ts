@@ -103,6 +103,7 @@ async function taskDeps(config: NodeConfig, link: { client?: FederationClient },
     models: createOnnxModelLoader({
       timeoutMs: config.model.timeoutMs,
       maxModelBytes: config.model.maxBytes,
+      maxMemoryBytes: config.model.maxMemoryBytes,
     }),
     noise,
     scoreWho,

@@ -4,6 +4,8 @@
  * a float32 output [N, outputColumns] with the contract's name. The batch
  * dimension must be symbolic because rows are scored in batches of any size.
  * Other outputs are allowed and ignored (converters often add a label output).
+ * With `acceptsClassPairs` a one-column contract also accepts a [N, 2]
+ * class-probability output (the runner reads column 1).
  *
  * Messages state what is expected, never what the model declares: model
  * internals are the model owner's confidential business.
@@ -34,12 +36,18 @@ export function assertModelContract(signature: ModelSignature, contract: ModelCo
       `the model must have an output named '${contract.outputName}'`,
     );
   }
-  if (!isBatchMatrix(output, contract.outputColumns)) {
+  if (!outputColumnCounts(contract).some((columns) => isBatchMatrix(output, columns))) {
     throw mismatch(
       'MODEL_OUTPUT_MISMATCH',
       `output '${contract.outputName}' must be float32 [N, ${contract.outputColumns}]`,
     );
   }
+}
+
+/** Column counts the contract's output may declare. */
+function outputColumnCounts(contract: ModelContract): readonly number[] {
+  const pairs = contract.acceptsClassPairs === true && contract.outputColumns === 1;
+  return pairs ? [1, 2] : [contract.outputColumns];
 }
 
 /** A float32 tensor of shape [symbolic batch, `columns`]. */

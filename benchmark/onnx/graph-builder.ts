@@ -2,7 +2,9 @@
  * A small builder for ONNX graphs written from TypeScript: declare inputs,
  * add constants and nodes (each returns the name of the value it produces),
  * declare outputs, then hand the graph to `encodeModel`. Subgraphs (Loop and
- * If bodies) are GraphBuilders too, passed through `attr.graph`.
+ * If bodies) are GraphBuilders too, passed through `attr.graph`. Operators of
+ * other domains (`ai.onnx.ml` for scikit-learn style models) go through
+ * `domainNode`; `encodeModel` imports every domain the graph uses.
  */
 import type { onnx } from 'onnx-proto';
 import { CentileError } from '../errors.js';
@@ -46,6 +48,11 @@ export class GraphBuilder {
   /** Declares an existing value as a graph output with its type and shape. */
   output(name: string, type: TensorElementType, shape: readonly Dim[]): void {
     this.outputs.push(toValueInfoProto(name, type, shape));
+  }
+
+  /** Declares an existing value as a graph output of any type, e.g. a sequence of maps. */
+  outputOfType(name: string, type: onnx.ITypeProto): void {
+    this.outputs.push({ name, type });
   }
 
   /** Adds a named constant tensor (an initializer); returns its name. */
@@ -92,10 +99,22 @@ export class GraphBuilder {
     outputs: readonly string[],
     attributes: OnnxAttributes = {},
   ): readonly string[] {
+    return this.domainNode('', opType, inputs, outputs, attributes);
+  }
+
+  /** Adds a node of operator set `domain` (`''` is the default ONNX domain); returns its outputs. */
+  domainNode(
+    domain: string,
+    opType: string,
+    inputs: readonly string[],
+    outputs: readonly string[],
+    attributes: OnnxAttributes = {},
+  ): readonly string[] {
     outputs.forEach((output) => this.define(output));
     this.nodes.push({
       name: this.fresh(`${opType}_node`),
       opType,
+      ...(domain === '' ? {} : { domain }),
       input: [...inputs],
       output: [...outputs],
       attribute: Object.entries(attributes).map(([key, value]) => toAttributeProto(key, value)),

@@ -18,6 +18,14 @@ export interface ModelContract {
   /** Name of the graph output that is read, float32 [N, outputColumns]. */
   readonly outputName: string;
   readonly outputColumns: number;
+  /**
+   * Accept a binary classifier's class-probability pair for a one-column
+   * output: when true and `outputColumns` is 1, a float32 [N, 2] output is
+   * also accepted and column 1 (the positive class, as scikit-learn orders
+   * classes [0, 1]) is read. Off by default; meaningless (and refused as
+   * MODEL_CONTRACT_INVALID by the runner) when `outputColumns` is not 1.
+   */
+  readonly acceptsClassPairs?: boolean;
 }
 
 /** The model contract of `growth.status/v1`. */

@@ -14,6 +14,7 @@ export type OnnxAttribute =
   | { readonly type: 'ints'; readonly value: readonly number[] }
   | { readonly type: 'floats'; readonly value: readonly number[] }
   | { readonly type: 'string'; readonly value: string }
+  | { readonly type: 'strings'; readonly value: readonly string[] }
   | { readonly type: 'tensor'; readonly value: onnx.ITensorProto }
   | { readonly type: 'graph'; readonly value: onnx.IGraphProto };
 
@@ -27,6 +28,7 @@ export const attr = {
   ints: (value: readonly number[]): OnnxAttribute => ({ type: 'ints', value }),
   floats: (value: readonly number[]): OnnxAttribute => ({ type: 'floats', value }),
   string: (value: string): OnnxAttribute => ({ type: 'string', value }),
+  strings: (value: readonly string[]): OnnxAttribute => ({ type: 'strings', value }),
   tensor: (value: onnx.ITensorProto): OnnxAttribute => ({ type: 'tensor', value }),
   graph: (value: onnx.IGraphProto): OnnxAttribute => ({ type: 'graph', value }),
   /** The `to` attribute of Cast: an element type as its DataType code. */
@@ -51,6 +53,10 @@ export function toAttributeProto(name: string, attribute: OnnxAttribute): onnx.I
       return { name, type: KIND.FLOATS, floats: [...attribute.value] };
     case 'string':
       return { name, type: KIND.STRING, s: new TextEncoder().encode(attribute.value) };
+    case 'strings': {
+      const encoder = new TextEncoder();
+      return { name, type: KIND.STRINGS, strings: attribute.value.map((s) => encoder.encode(s)) };
+    }
     case 'tensor':
       return { name, type: KIND.TENSOR, t: attribute.value };
     case 'graph':

@@ -3,8 +3,7 @@
  * bytes, for runtimes that do not report them.
  */
 import type { onnx } from 'onnx-proto';
-import { CentileError } from '../errors.js';
-import { onnxProto } from './onnx-proto.js';
+import { decodeModel } from './decode-model.js';
 import { elementTypeName } from './tensor-element-type.js';
 import type { ModelSignature, ValueSignature } from './model-signature.js';
 
@@ -13,7 +12,10 @@ import type { ModelSignature, ValueSignature } from './model-signature.js';
  * are not a ModelProto with a graph.
  */
 export function readModelSignature(bytes: Uint8Array): ModelSignature {
-  const graph = decodeGraph(bytes);
+  return graphSignature(decodeModel(bytes).graph);
+}
+
+function graphSignature(graph: onnx.IGraphProto): ModelSignature {
   // Since IR version 4 initializers may also be listed as inputs (overridable
   // defaults); they are not fed by the caller, so they are not part of the contract.
   const constants = new Set((graph.initializer ?? []).map((tensor) => tensor.name ?? ''));
@@ -22,24 +24,6 @@ export function readModelSignature(bytes: Uint8Array): ModelSignature {
     inputs: inputs.map(toValueSignature),
     outputs: (graph.output ?? []).map(toValueSignature),
   };
-}
-
-function decodeGraph(bytes: Uint8Array): onnx.IGraphProto {
-  let model: onnx.ModelProto;
-  try {
-    model = onnxProto.ModelProto.decode(bytes);
-  } catch (cause) {
-    throw new CentileError(
-      'invalid-input',
-      'MODEL_NOT_ONNX',
-      'the model is not an ONNX ModelProto',
-      { cause },
-    );
-  }
-  if (!model.graph) {
-    throw new CentileError('invalid-input', 'MODEL_NOT_ONNX', 'the model has no graph');
-  }
-  return model.graph;
 }
 
 function toValueSignature(value: onnx.IValueInfoProto): ValueSignature {

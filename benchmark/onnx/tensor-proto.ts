@@ -54,3 +54,19 @@ export function toValueInfoProto(
   const dim = shape.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d }));
   return { name, type: { tensorType: { elemType: ELEMENT_TYPE_CODES[type], shape: { dim } } } };
 }
+
+/**
+ * The type `seq(map(key, value))`: what scikit-learn converters declare for a
+ * ZipMap's per-row class → probability output.
+ */
+export function toSequenceOfMapsType(
+  keyType: TensorElementType,
+  valueType: TensorElementType,
+): onnx.ITypeProto {
+  const value = { tensorType: { elemType: ELEMENT_TYPE_CODES[valueType] } };
+  return {
+    sequenceType: {
+      elemType: { mapType: { keyType: ELEMENT_TYPE_CODES[keyType], valueType: value } },
+    },
+  };
+}

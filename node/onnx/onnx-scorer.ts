@@ -1,63 +1,64 @@
 /**
- * Scores task inputs with a submitted ONNX model, in a worker thread.
+ * Scores task inputs with a submitted ONNX model, in a child process of its
+ * own (see onnx-runner and RunnerProcess).
  *
- * `load` checks the model before any patient data is touched: size, that it
- * parses, and that its declared input and output match the task contract.
- * `score` runs the rows in batches under a wall-clock limit; NaN and
- * infinite outputs are returned as they are (the caller counts them as
- * invalid). After a timeout or crash this scorer is finished; create a new one.
+ * `load` checks the model before any patient data is touched: size here,
+ * then in the runner that it parses, its opsets and operators, and that its
+ * declared input and output match the task contract. `score` runs the rows
+ * in batches under one wall-clock limit; NaN and infinite outputs are
+ * returned as they are (the caller counts them as invalid). After a timeout,
+ * crash or memory kill this scorer is finished; create a new one.
  */
-import type { ModelContract } from '../../benchmark/onnx/model-contract.js';
-import { assertModelContract } from '../../benchmark/onnx/assert-model-contract.js';
 import { CentileError } from '../../benchmark/errors.js';
+import type { ModelContract } from '../../benchmark/onnx/model-contract.js';
 import { resolveWorkerUrl } from '../workers/resolve-worker-url.js';
-import { WorkerChannel } from './worker-channel.js';
-import type { UnnumberedRequest } from './worker-channel.js';
+import { parseScorerOptions } from './parse-scorer-options.js';
+import type { OnnxScorerOptions, ScorerConfig } from './parse-scorer-options.js';
+import { RunnerProcess } from './runner-process.js';
+import type { Settled } from './runner-process.js';
+import type { UnnumberedRequest } from './runner-protocol.js';
 
-/** Limits of one scorer. */
-export interface OnnxScorerOptions {
-  /** Wall-clock limit of one `score` call, all batches together, in ms. */
-  readonly timeoutMs: number;
-  /** Largest accepted model, in bytes. */
-  readonly maxModelBytes: number;
-  /** Limit for starting the worker and for one `load`, in ms. Default 60 000. */
-  readonly loadTimeoutMs?: number;
-  /** Rows per `run()` call. Default 4096. */
-  readonly batchRows?: number;
-  /** Worker entry to run instead of the bundled `onnx-worker` (tests inject failing workers). */
-  readonly workerUrl?: URL;
-}
-
-interface ScorerConfig {
-  readonly timeoutMs: number;
-  readonly maxModelBytes: number;
-  readonly loadTimeoutMs: number;
-  readonly batchRows: number;
-}
-
-/** An ONNX model runner owning one worker thread; call `close()` when done. */
+/** An ONNX model runner owning one child process; call `close()` when done. */
 export class OnnxScorer {
   private contract: ModelContract | undefined;
-  // Requests go to the worker one at a time, so a deadline covers only its own call.
+  // Requests go to the runner one at a time, so a deadline covers only its own call.
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
-    private readonly channel: WorkerChannel,
+    private readonly runner: RunnerProcess,
     private readonly config: ScorerConfig,
   ) {}
 
-  /** Validates `options` (SCORER_OPTIONS_INVALID) and starts the worker (SCORER_UNAVAILABLE). */
+  /** Validates `options` (SCORER_OPTIONS_INVALID) and starts the runner (SCORER_UNAVAILABLE). */
   static async create(options: OnnxScorerOptions): Promise<OnnxScorer> {
     const config = parseScorerOptions(options);
-    const url =
-      options.workerUrl ?? resolveWorkerUrl(import.meta.url, 'onnx-worker', 'SCORER_UNAVAILABLE');
-    return new OnnxScorer(await WorkerChannel.start(url, config.loadTimeoutMs), config);
+    const entry =
+      options.runnerUrl ?? resolveWorkerUrl(import.meta.url, 'onnx-runner', 'SCORER_UNAVAILABLE');
+    const runner = RunnerProcess.start(entry, config);
+    try {
+      await withDeadline(runner, config.loadTimeoutMs, () => runner.ready());
+    } catch (cause) {
+      await runner.close();
+      throw new CentileError('unavailable', 'SCORER_UNAVAILABLE', 'the ONNX runner did not start', {
+        cause,
+      });
+    }
+    return new OnnxScorer(runner, config);
+  }
+
+  /** Process id of the runner, for logs and outside supervision. */
+  get pid(): number | undefined {
+    return this.runner.pid;
   }
 
   /**
    * Loads a model for `contract`, replacing any previous one. Rejects with
-   * MODEL_TOO_LARGE, MODEL_NOT_ONNX, MODEL_INPUT_MISMATCH, MODEL_OUTPUT_MISMATCH
-   * (then no model is loaded), or MODEL_TIMEOUT / MODEL_CRASHED.
+   * MODEL_CONTRACT_INVALID, MODEL_TOO_LARGE, MODEL_NOT_ONNX,
+   * MODEL_OPSET_NOT_ALLOWED, MODEL_OPERATOR_NOT_ALLOWED,
+   * MODEL_EXTERNAL_DATA_NOT_ALLOWED, MODEL_INPUT_MISMATCH,
+   * MODEL_OUTPUT_MISMATCH (then no model is loaded and the scorer stays
+   * usable), or MODEL_TIMEOUT / MODEL_MEMORY_EXCEEDED / MODEL_CRASHED (then
+   * the scorer is finished).
    */
   load(modelBytes: Uint8Array, contract: ModelContract): Promise<void> {
     return this.enqueue(async () => {
@@ -70,24 +71,21 @@ export class OnnxScorer {
           `the model exceeds ${this.config.maxModelBytes} bytes`,
         );
       }
-      // A copy of our own to transfer: the caller keeps its bytes.
-      const model = modelBytes.slice();
-      const response = await this.send(
-        { type: 'load', model },
-        [model.buffer],
-        this.config.loadTimeoutMs,
+      const request = { type: 'load', model: modelBytes, contract } as const;
+      const response = await withDeadline(this.runner, this.config.loadTimeoutMs, () =>
+        this.send(request),
       );
       if (response.type !== 'loaded') throw unexpected();
-      assertModelContract(response.signature, contract);
       this.contract = contract;
     });
   }
 
   /**
    * Scores `rows` rows of row-major input (rows × inputColumns); resolves to
-   * the output tensor's data (rows × outputColumns). Rejects with
-   * SCORE_INPUT_INVALID, MODEL_NOT_LOADED, MODEL_RUN_FAILED,
-   * MODEL_OUTPUT_MISMATCH, MODEL_TIMEOUT or MODEL_CRASHED.
+   * the output (rows × outputColumns; with `acceptsClassPairs`, column 1 of
+   * a class pair). Rejects with SCORE_INPUT_INVALID, MODEL_NOT_LOADED,
+   * MODEL_RUN_FAILED, MODEL_OUTPUT_MISMATCH, or MODEL_TIMEOUT /
+   * MODEL_MEMORY_EXCEEDED / MODEL_CRASHED (then the scorer is finished).
    */
   score(input: Float32Array, rows: number): Promise<Float32Array> {
     return this.enqueue(async () => {
@@ -101,41 +99,44 @@ export class OnnxScorer {
           `input must hold rows × ${contract.inputColumns} values`,
         );
       }
-      if (rows === 0) return new Float32Array(0);
-      const copy = input.slice();
-      const request: UnnumberedRequest = {
-        type: 'score',
-        input: copy,
-        rows,
-        batchRows: this.config.batchRows,
-        contract,
-      };
-      const response = await this.send(request, [copy.buffer], this.config.timeoutMs);
-      if (response.type !== 'scored') throw unexpected();
-      return response.output;
+      return withDeadline(this.runner, this.config.timeoutMs, () =>
+        this.scoreBatches(input, rows, contract),
+      );
     });
   }
 
-  /** Stops the worker. Idempotent; later calls reject with SCORER_CLOSED. */
+  /** Kills the runner. Idempotent; later calls reject with SCORER_CLOSED. */
   async close(): Promise<void> {
     this.contract = undefined;
-    await this.channel.close();
+    await this.runner.close();
   }
 
-  private async send(
-    request: UnnumberedRequest,
-    transfer: readonly ArrayBuffer[],
-    timeoutMs: number,
-  ) {
-    const response = await this.channel.request(request, transfer, timeoutMs);
+  /** One run per batch of at most `batchRows` rows, so one run's memory is bounded. */
+  private async scoreBatches(
+    input: Float32Array,
+    rows: number,
+    { inputColumns, outputColumns }: ModelContract,
+  ): Promise<Float32Array> {
+    const output = new Float32Array(rows * outputColumns);
+    for (let start = 0; start < rows; start += this.config.batchRows) {
+      const count = Math.min(this.config.batchRows, rows - start);
+      // A view: advanced serialisation copies only the view's bytes.
+      const batch = input.subarray(start * inputColumns, (start + count) * inputColumns);
+      const response = await this.send({ type: 'score', input: batch, rows: count });
+      if (response.type !== 'scored' || response.output.length !== count * outputColumns) {
+        throw unexpected();
+      }
+      output.set(response.output, start * outputColumns);
+    }
+    return output;
+  }
+
+  private async send(request: UnnumberedRequest): Promise<Settled> {
+    const response = await this.runner.request(request);
     if (response.type === 'failed') {
       const { kind, code, message, detail } = response.error;
-      throw new CentileError(
-        kind,
-        code,
-        message,
-        detail === undefined ? {} : { cause: new Error(detail) },
-      );
+      const options = detail === undefined ? {} : { cause: new Error(detail) };
+      throw new CentileError(kind, code, message, options);
     }
     return response;
   }
@@ -147,34 +148,38 @@ export class OnnxScorer {
   }
 }
 
-/** Checks every option at once and fills defaults. */
-function parseScorerOptions(options: OnnxScorerOptions): ScorerConfig {
-  const config = {
-    timeoutMs: options.timeoutMs,
-    maxModelBytes: options.maxModelBytes,
-    loadTimeoutMs: options.loadTimeoutMs ?? 60_000,
-    batchRows: options.batchRows ?? 4096,
-  };
-  const invalid = Object.entries(config).filter(
-    ([, value]) => !Number.isInteger(value) || value <= 0,
-  );
-  if (invalid.length > 0) {
-    const names = invalid.map(([name]) => name).join(', ');
-    throw new CentileError(
-      'invalid-input',
-      'SCORER_OPTIONS_INVALID',
-      `options must be positive integers: ${names}`,
+/** Runs `work`; past `timeoutMs` the runner is killed and `work` rejects with MODEL_TIMEOUT. */
+async function withDeadline<T>(
+  runner: RunnerProcess,
+  timeoutMs: number,
+  work: () => Promise<T>,
+): Promise<T> {
+  let expired: CentileError | undefined;
+  const timer = setTimeout(() => {
+    expired = new CentileError(
+      'deadline-exceeded',
+      'MODEL_TIMEOUT',
+      'the model exceeded its time limit',
     );
+    runner.kill(expired);
+  }, timeoutMs);
+  try {
+    return await work();
+  } catch (error) {
+    throw expired ?? error;
+  } finally {
+    clearTimeout(timer);
   }
-  return Object.freeze(config);
 }
 
 function assertContractShape(contract: ModelContract): void {
   const columns = [contract.inputColumns, contract.outputColumns];
+  const pairs = contract.acceptsClassPairs === true && contract.outputColumns !== 1;
   if (
     !contract.inputName ||
     !contract.outputName ||
-    !columns.every((n) => Number.isInteger(n) && n > 0)
+    !columns.every((n) => Number.isInteger(n) && n > 0) ||
+    pairs
   ) {
     throw new CentileError(
       'invalid-input',
@@ -188,6 +193,6 @@ function unexpected(): CentileError {
   return new CentileError(
     'internal',
     'SCORER_INTERNAL',
-    'the ONNX worker answered out of protocol',
+    'the ONNX runner answered out of protocol',
   );
 }

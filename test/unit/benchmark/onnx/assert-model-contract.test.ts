@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { hasCode } from '../../../../benchmark/errors.js';
 import { assertModelContract } from '../../../../benchmark/onnx/assert-model-contract.js';
 import { GROWTH_STATUS_MODEL_CONTRACT } from '../../../../benchmark/onnx/model-contract.js';
+import type { ModelContract } from '../../../../benchmark/onnx/model-contract.js';
 import type { ModelSignature, ValueSignature } from '../../../../benchmark/onnx/model-signature.js';
 
 const input: ValueSignature = {
@@ -77,4 +78,33 @@ describe('assertModelContract', () => {
       assert.equal(check({ inputs: [input], outputs }), 'MODEL_OUTPUT_MISMATCH');
     });
   }
+
+  describe('with acceptsClassPairs', () => {
+    const binary = { ...GROWTH_STATUS_MODEL_CONTRACT, outputColumns: 1, acceptsClassPairs: true };
+    const columns = (width: number): ModelSignature => ({
+      inputs: [input],
+      outputs: [{ ...output, shape: ['N', width] }],
+    });
+    const codeOf = (signature: ModelSignature, contract: ModelContract): string | undefined => {
+      try {
+        assertModelContract(signature, contract);
+        return undefined;
+      } catch (error) {
+        return hasCode(error, 'MODEL_OUTPUT_MISMATCH') ? 'MODEL_OUTPUT_MISMATCH' : 'other';
+      }
+    };
+
+    it('accepts a [N, 2] class pair or a [N, 1] column for a one-column contract', () => {
+      assert.equal(codeOf(columns(2), binary), undefined);
+      assert.equal(codeOf(columns(1), binary), undefined);
+    });
+
+    it('refuses three classes, and pairs when the option is off or the contract is wider', () => {
+      assert.equal(codeOf(columns(3), binary), 'MODEL_OUTPUT_MISMATCH');
+      const off = { ...binary, acceptsClassPairs: false };
+      assert.equal(codeOf(columns(2), off), 'MODEL_OUTPUT_MISMATCH');
+      const wide = { ...GROWTH_STATUS_MODEL_CONTRACT, acceptsClassPairs: true };
+      assert.equal(codeOf(columns(2), wide), 'MODEL_OUTPUT_MISMATCH');
+    });
+  });
 });

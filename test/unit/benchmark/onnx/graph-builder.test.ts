@@ -2,12 +2,14 @@ import { strict as assert } from 'node:assert';
 import { hasCode } from '../../../../benchmark/errors.js';
 import {
   ONNX_IR_VERSION,
+  ONNX_ML_OPSET_VERSION,
   ONNX_OPSET_VERSION,
   encodeModel,
 } from '../../../../benchmark/onnx/encode-model.js';
 import { GraphBuilder } from '../../../../benchmark/onnx/graph-builder.js';
 import { attr } from '../../../../benchmark/onnx/onnx-attribute.js';
 import { onnxProto } from '../../../../benchmark/onnx/onnx-proto.js';
+import { toSequenceOfMapsType } from '../../../../benchmark/onnx/tensor-proto.js';
 
 function decode(bytes: Uint8Array) {
   return onnxProto.ModelProto.decode(bytes);
@@ -113,5 +115,50 @@ describe('GraphBuilder and encodeModel', () => {
     const bytes = encodeModel(new GraphBuilder('g'));
     assert.equal(bytes.byteOffset, 0);
     assert.equal(bytes.buffer.byteLength, bytes.byteLength);
+  });
+
+  it('imports ai.onnx.ml when a node uses it, and honours explicit opset imports', () => {
+    const graph = new GraphBuilder('g');
+    const x = graph.input('x', 'float32', ['N', 2]);
+    const [y] = graph.domainNode('ai.onnx.ml', 'Normalizer', [x], ['y'], {
+      norm: attr.string('L1'),
+    });
+    graph.output(y ?? '', 'float32', ['N', 2]);
+    const imports = (bytes: Uint8Array) =>
+      decode(bytes).opsetImport.map((o) => [o.domain, Number(o.version)]);
+    assert.deepEqual(imports(encodeModel(graph)), [
+      ['', ONNX_OPSET_VERSION],
+      ['ai.onnx.ml', ONNX_ML_OPSET_VERSION],
+    ]);
+    assert.deepEqual(imports(encodeModel(graph, { opsetImports: { '': 21, 'com.x': 2 } })), [
+      ['', 21],
+      ['ai.onnx.ml', ONNX_ML_OPSET_VERSION],
+      ['com.x', 2],
+    ]);
+    const node = decode(encodeModel(graph)).graph?.node?.[0];
+    assert.equal(node?.domain, 'ai.onnx.ml');
+  });
+
+  it('writes string-list attributes', () => {
+    const graph = new GraphBuilder('g');
+    graph.domainNode('ai.onnx.ml', 'ZipMap', ['p'], ['z'], {
+      classlabels_strings: attr.strings(['a', 'bc']),
+    });
+    const attribute = decode(encodeModel(graph)).graph?.node?.[0]?.attribute?.[0];
+    assert.equal(attribute?.type, onnxProto.AttributeProto.AttributeType.STRINGS);
+    assert.deepEqual(
+      attribute?.strings?.map((s) => new TextDecoder().decode(s)),
+      ['a', 'bc'],
+    );
+  });
+
+  it('declares outputs of any type, such as a sequence of maps', () => {
+    const graph = new GraphBuilder('g');
+    graph.input('x', 'float32', ['N', 2]);
+    graph.outputOfType('zipped', toSequenceOfMapsType('int64', 'float32'));
+    const type = decode(encodeModel(graph)).graph?.output?.[0]?.type;
+    const map = type?.sequenceType?.elemType?.mapType;
+    assert.equal(map?.keyType, onnxProto.TensorProto.DataType.INT64);
+    assert.equal(map?.valueType?.tensorType?.elemType, onnxProto.TensorProto.DataType.FLOAT);
   });
 });
