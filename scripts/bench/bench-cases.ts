@@ -5,6 +5,7 @@
 import type { BenchCase } from './bench-case.js';
 import { csvIngest } from './csv-ingest.js';
 import { csvMemory } from './csv-memory.js';
+import { evaluateOverhead } from './evaluate-overhead.js';
 import { fhirIngest } from './fhir-ingest.js';
 import { zscoreThroughput } from './zscore-throughput.js';
 
@@ -13,4 +14,5 @@ export const BENCH_CASES: readonly BenchCase[] = [
   csvIngest,
   fhirIngest,
   csvMemory,
+  evaluateOverhead,
 ];

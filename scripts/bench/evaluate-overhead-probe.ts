@@ -1,0 +1,113 @@
+/**
+ * Child process of the evaluation-overhead benchmark: on one Sim cohort
+ * held in memory, times raw onnxruntime inference of the benchmark MLP on
+ * the task's feature tensor (session creation and batched runs), then the
+ * whole local evaluation as `centile evaluate` runs it after parsing (examples,
+ * the isolated runner, exact metrics, the noisy release and its metrics), and
+ * prints both as JSON. Product code comes from the compiled build, as a node
+ * runs it.
+ */
+import * as ort from 'onnxruntime-node';
+import type * as SimModule from '../../benchmark/sim/generate-sim-site.js';
+import type * as SpecModule from '../../benchmark/sim/sim-site-spec.js';
+import type * as WhoModule from '../../benchmark/growth/score-who.js';
+import type * as StatusModule from '../../benchmark/tasks/growth-status.js';
+import type * as ExactModule from '../../benchmark/tasks/exact-task-metrics.js';
+import type * as ReleaseModule from '../../benchmark/tasks/task-release.js';
+import type * as MetricsModule from '../../benchmark/tasks/task-metrics.js';
+import type * as ContractModule from '../../benchmark/tasks/task-model-contract.js';
+import type * as GaussianModule from '../../benchmark/privacy/gaussian-release.js';
+import type * as RationalModule from '../../benchmark/privacy/rational.js';
+import type * as LoaderModule from '../../node/onnx/onnx-model-loader.js';
+import type * as NoiseModule from '../../node/privacy/gaussian-mechanism.js';
+import type * as RandomModule from '../../node/privacy/random-source.js';
+import { buildBenchMlp } from './mlp-model.js';
+
+const dist = async <T>(path: string): Promise<T> =>
+  (await import(new URL(`../../dist/${path}`, import.meta.url).href)) as T;
+const { generateSimSite } = await dist<typeof SimModule>('benchmark/sim/generate-sim-site.js');
+const { SIM_SITES } = await dist<typeof SpecModule>('benchmark/sim/sim-site-spec.js');
+const { scoreWho } = await dist<typeof WhoModule>('benchmark/growth/score-who.js');
+const { GROWTH_STATUS: task } = await dist<typeof StatusModule>('benchmark/tasks/growth-status.js');
+const { exactTaskMetrics } = await dist<typeof ExactModule>(
+  'benchmark/tasks/exact-task-metrics.js',
+);
+const release = await dist<typeof ReleaseModule>('benchmark/tasks/task-release.js');
+const { taskMetrics } = await dist<typeof MetricsModule>('benchmark/tasks/task-metrics.js');
+const { modelContractOf } = await dist<typeof ContractModule>(
+  'benchmark/tasks/task-model-contract.js',
+);
+const { planGaussianRelease } = await dist<typeof GaussianModule>(
+  'benchmark/privacy/gaussian-release.js',
+);
+const { parseRational } = await dist<typeof RationalModule>('benchmark/privacy/rational.js');
+const { createOnnxModelLoader } = await dist<typeof LoaderModule>('node/onnx/onnx-model-loader.js');
+const { addGaussianReleaseNoise } = await dist<typeof NoiseModule>(
+  'node/privacy/gaussian-mechanism.js',
+);
+const { createSodiumRandomSource } = await dist<typeof RandomModule>(
+  'node/privacy/random-source.js',
+);
+
+const BATCH_ROWS = 4096;
+const children = Number(process.argv[2] ?? '100000');
+const { cohort } = generateSimSite(SIM_SITES.urban, { children, seed: 'bench-evaluate' });
+const model = buildBenchMlp(task.features.length, task.labels.length, {
+  input: task.inputName,
+  output: task.outputName,
+});
+
+/** Session creation and batched runs on `features`, nothing else. */
+async function rawInference(features: Float32Array, rows: number): Promise<number> {
+  const start = performance.now();
+  const session = await ort.InferenceSession.create(model);
+  const width = task.features.length;
+  for (let row = 0; row < rows; row += BATCH_ROWS) {
+    const n = Math.min(BATCH_ROWS, rows - row);
+    const input = new ort.Tensor('float32', features.subarray(row * width, (row + n) * width), [
+      n,
+      width,
+    ]);
+    await session.run({ [task.inputName]: input });
+  }
+  const ms = performance.now() - start;
+  await session.release();
+  return ms;
+}
+
+/** The evaluation after parsing, stage by stage. */
+async function evaluation(): Promise<Record<string, number>> {
+  const times: Record<string, number> = {};
+  let last = performance.now();
+  const lap = (stage: string): void => {
+    const now = performance.now();
+    times[stage] = now - last;
+    last = now;
+  };
+  const examples = task.buildExamples(cohort, scoreWho);
+  lap('examplesMs');
+  const loaded = await createOnnxModelLoader({ timeoutMs: 3_600_000, maxModelBytes: 1 << 30 }).load(
+    model,
+    modelContractOf(task),
+  );
+  const predictions = await loaded.score(examples.features, examples.rows);
+  await loaded.close();
+  lap('runnerMs');
+  exactTaskMetrics(task, examples, predictions);
+  lap('exactMetricsMs');
+  const plan = planGaussianRelease(release.releaseSensitivitySquared(task), parseRational('0.05'));
+  const cells = release.countReleaseCells(task, examples, predictions);
+  const noisy = addGaussianReleaseNoise(cells, plan, await createSodiumRandomSource());
+  taskMetrics(task, noisy.map(Number));
+  lap('releaseMs');
+  return { ...times, examples: examples.rows, features: examples.features.length };
+}
+
+const stages = await evaluation();
+const endToEndMs = ['examplesMs', 'runnerMs', 'exactMetricsMs', 'releaseMs'].reduce(
+  (sum, k) => sum + (stages[k] ?? 0),
+  0,
+);
+const examples = task.buildExamples(cohort, scoreWho);
+const inferenceMs = await rawInference(examples.features, examples.rows);
+process.stdout.write(`${JSON.stringify({ children, ...stages, endToEndMs, inferenceMs })}\n`);
