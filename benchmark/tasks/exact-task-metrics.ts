@@ -11,7 +11,7 @@ import type { BinaryFairness, RegressionFairness } from '../metrics/fairness-gap
 import { pickRows } from '../metrics/group-rows.js';
 import { binaryReport, regressionReport } from '../metrics/metrics-report.js';
 import type { RegressionMetrics } from '../metrics/regression-metrics.js';
-import { subgroupLevels } from './subgroups.js';
+import { subgroupCellCount, subgroupLevels } from './subgroups.js';
 import type { TaskDefinition, TaskExamples } from './task-definition.js';
 import { outputColumns } from './task-definition.js';
 
@@ -87,13 +87,23 @@ function outputReport(
       : regressionReport(truth, predicted, grouping);
   const subgroups: Record<string, Readonly<Record<string, unknown>>> = {};
   const fairness: Record<string, unknown> = {};
-  for (const dimension of task.subgroups.dimensions) {
-    const groupOf = Uint32Array.from(cells, (cell) =>
-      dimension.levels.indexOf(subgroupLevels(task.subgroups, cell)[dimension.name] ?? ''),
-    );
+  let all: unknown;
+  task.subgroups.dimensions.forEach((dimension, d) => {
+    const levelOf = levelTable(task, d);
+    const groupOf = Uint32Array.from(cells, (cell) => levelOf[cell] ?? 0);
     const byLevel = report({ groupOf, names: dimension.levels });
+    all = byLevel.all; // the same whichever dimension groups it
     subgroups[dimension.name] = byLevel.groups;
     fairness[dimension.name] = byLevel.fairness;
-  }
-  return { invalid, all: report().all, subgroups, fairness } as ExactTaskReport[string];
+  });
+  return { invalid, all: all ?? report().all, subgroups, fairness } as ExactTaskReport[string];
+}
+
+/** Partition cell → its level index in dimension `d` (a few dozen cells, computed once). */
+function levelTable(task: TaskDefinition, d: number): Uint32Array {
+  const dimension = task.subgroups.dimensions[d];
+  if (dimension === undefined) return new Uint32Array(0);
+  return Uint32Array.from({ length: subgroupCellCount(task.subgroups) }, (_, cell) =>
+    dimension.levels.indexOf(subgroupLevels(task.subgroups, cell)[dimension.name] ?? ''),
+  );
 }
