@@ -29,9 +29,7 @@ export function formatEvaluation(request: EvaluationRequest, evaluation: Evaluat
     );
     const subgroups = report.subgroups as Readonly<Record<string, Readonly<Record<string, Row>>>>;
     for (const [dimension, levels] of Object.entries(subgroups)) {
-      const byLevel = Object.entries(levels).map(
-        ([level, m]) => `${level} ${fixed((m)[headline])}`,
-      );
+      const byLevel = Object.entries(levels).map(([level, m]) => `${level} ${fixed(m[headline])}`);
       const gaps = report.fairness[dimension] as Row | undefined;
       const gap = gaps === undefined ? '' : `  (gaps: ${metricsText(gaps)})`;
       lines.push(`    ${headline} by ${dimension}: ${byLevel.join(', ')}${gap}`);
