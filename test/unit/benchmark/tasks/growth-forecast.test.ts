@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
 import type { Cohort } from '../../../../benchmark/cohort.js';
-import { MeasurementKind } from '../../../../benchmark/cohort.js';
 import { CohortBuilder } from '../../../../benchmark/cohort-builder.js';
 import type { WhoScores, WhoVisit } from '../../../../benchmark/growth/score-who.js';
 import { scoreWho } from '../../../../benchmark/growth/score-who.js';
@@ -10,38 +9,8 @@ import { SIM_SITES } from '../../../../benchmark/sim/sim-site-spec.js';
 import { GROWTH_FORECAST, standardStatureCm } from '../../../../benchmark/tasks/growth-forecast.js';
 import { subgroupCellCount } from '../../../../benchmark/tasks/subgroups.js';
 import { standardSubgroup } from '../../../../benchmark/tasks/subgroups.js';
-
-interface TestVisit {
-  age: number;
-  kg?: number;
-  cm?: number;
-  lying?: boolean;
-  head?: number;
-  bmi?: number;
-  estimatedKg?: number;
-}
-
-let nextId = 0;
-
-function addChild(b: CohortBuilder, visits: TestVisit[], sex: 1 | 2 = 1, ga?: number): void {
-  nextId += 1;
-  const childIndex = b.addChild({
-    id: `c${String(nextId)}`,
-    sex,
-    birthDay: 0,
-    ...(ga === undefined ? {} : { gestationalAgeDays: ga }),
-  });
-  const add = (ageDays: number, kind: MeasurementKind, value?: number, estimated = false): void => {
-    if (value !== undefined) b.addMeasurement({ childIndex, ageDays, kind, value, estimated });
-  };
-  for (const v of visits) {
-    add(v.age, MeasurementKind.weight, v.kg);
-    add(v.age, v.lying === false ? MeasurementKind.height : MeasurementKind.length, v.cm);
-    add(v.age, MeasurementKind.headCircumference, v.head);
-    add(v.age, MeasurementKind.bmi, v.bmi);
-    add(v.age, MeasurementKind.weight, v.estimatedKg, true);
-  }
-}
+import { addChild } from './test-children.js';
+import type { TestVisit } from './test-children.js';
 
 /** A complete visit: weight and length. */
 function full(age: number, kg = 5, cm = 60): TestVisit {

@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
 import type { Cohort } from '../../../../benchmark/cohort.js';
-import { MeasurementKind } from '../../../../benchmark/cohort.js';
 import { CohortBuilder } from '../../../../benchmark/cohort-builder.js';
 import type { WhoScores, WhoVisit } from '../../../../benchmark/growth/score-who.js';
 import { scoreWho } from '../../../../benchmark/growth/score-who.js';
@@ -9,42 +8,17 @@ import { generateSimSite } from '../../../../benchmark/sim/generate-sim-site.js'
 import { SIM_SITES } from '../../../../benchmark/sim/sim-site-spec.js';
 import { GROWTH_OBESITY_RISK } from '../../../../benchmark/tasks/growth-obesity-risk.js';
 import { standardSubgroup } from '../../../../benchmark/tasks/subgroups.js';
-
-interface TestVisit {
-  age: number;
-  kg?: number;
-  cm?: number;
-  estimatedKg?: number;
-}
-
-let nextId = 0;
-
-function addChild(b: CohortBuilder, visits: TestVisit[], sex: 1 | 2 = 1, ga?: number): void {
-  nextId += 1;
-  const childIndex = b.addChild({
-    id: `c${String(nextId)}`,
-    sex,
-    birthDay: 0,
-    ...(ga === undefined ? {} : { gestationalAgeDays: ga }),
-  });
-  const add = (ageDays: number, kind: MeasurementKind, value?: number, estimated = false): void => {
-    if (value !== undefined) b.addMeasurement({ childIndex, ageDays, kind, value, estimated });
-  };
-  for (const v of visits) {
-    add(v.age, MeasurementKind.weight, v.kg);
-    add(v.age, MeasurementKind.height, v.cm);
-    add(v.age, MeasurementKind.weight, v.estimatedKg, true);
-  }
-}
+import { addChild } from './test-children.js';
+import type { TestVisit } from './test-children.js';
 
 /** An early visit the model may see. */
 function early(age: number): TestVisit {
-  return { age, kg: 10, cm: 80 };
+  return { age, kg: 10, cm: 80, lying: false };
 }
 
 /** An outcome visit whose (fake) BMI-for-age z is `baz`. */
 function later(age: number, baz: number): TestVisit {
-  return { age, kg: 20 + baz, cm: 115 };
+  return { age, kg: 20 + baz, cm: 115, lying: false };
 }
 
 /** BAZ = weight − 20 (even without a stature, so only the task skips incomplete visits); flagged or missing at the given ages. */
@@ -123,8 +97,8 @@ describe('growth.obesity-risk/v1', () => {
     addChild(b, [early(400), later(2000, 9)]);
     addChild(b, [early(400), later(2100, 3), later(2400, 1)]);
     addChild(b, [early(400), { age: 2200, kg: 25 }, later(2400, 1)]);
-    addChild(b, [early(400), { age: 2300, estimatedKg: 25, cm: 115 }, later(2400, 1)]);
-    addChild(b, [early(400), { age: 2300, estimatedKg: 25, cm: 115 }]);
+    addChild(b, [early(400), { age: 2300, estimatedKg: 25, cm: 115, lying: false }, later(2400, 1)]);
+    addChild(b, [early(400), { age: 2300, estimatedKg: 25, cm: 115, lying: false }]);
     const ex = GROWTH_OBESITY_RISK.buildExamples(b.build(), fakeScore([2000], [2100]));
     assert.deepEqual([...ex.targets], [0, 0, 0, 0]);
     assert.equal(ex.rows, 4);

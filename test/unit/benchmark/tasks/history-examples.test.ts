@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
 import type { Cohort } from '../../../../benchmark/cohort.js';
-import { MeasurementKind } from '../../../../benchmark/cohort.js';
 import { CohortBuilder } from '../../../../benchmark/cohort-builder.js';
 import { missingScores } from '../../../../benchmark/growth/who-scores.js';
 import {
@@ -12,37 +11,12 @@ import {
 } from '../../../../benchmark/tasks/history-examples.js';
 import type { HistoryExampleRule } from '../../../../benchmark/tasks/history-examples.js';
 import { standardSubgroup } from '../../../../benchmark/tasks/subgroups.js';
+import { addChild } from './test-children.js';
+import type { TestVisit } from './test-children.js';
 
-interface TestVisit {
-  age: number;
-  kg?: number;
-  cm?: number;
-  lying?: boolean;
-  head?: number;
-  bmi?: number;
-  estimatedKg?: number;
-}
-
-let nextId = 0;
-
-function addChild(b: CohortBuilder, sex: 1 | 2, visits: TestVisit[], ga?: number): void {
-  nextId += 1;
-  const childIndex = b.addChild({
-    id: `c${String(nextId)}`,
-    sex,
-    birthDay: 0,
-    ...(ga === undefined ? {} : { gestationalAgeDays: ga }),
-  });
-  const add = (ageDays: number, kind: MeasurementKind, value?: number, estimated = false): void => {
-    if (value !== undefined) b.addMeasurement({ childIndex, ageDays, kind, value, estimated });
-  };
-  for (const v of visits) {
-    add(v.age, MeasurementKind.weight, v.kg);
-    add(v.age, v.lying === false ? MeasurementKind.height : MeasurementKind.length, v.cm);
-    add(v.age, MeasurementKind.headCircumference, v.head);
-    add(v.age, MeasurementKind.bmi, v.bmi);
-    add(v.age, MeasurementKind.weight, v.estimatedKg, true);
-  }
+/** Sex first, as this file's cases read best. */
+function addChildOfSex(b: CohortBuilder, sex: 1 | 2, visits: TestVisit[], ga?: number): void {
+  addChild(b, visits, sex, ga);
 }
 
 /** Test rule: index = last measured visit before 1000 days; query = visit count; target = index age. */
@@ -96,7 +70,7 @@ describe('history examples', () => {
 
   it('right-aligns the visits up to the index visit and pads older slots with NaN', () => {
     const b = new CohortBuilder();
-    addChild(
+    addChildOfSex(
       b,
       2,
       [
@@ -124,7 +98,7 @@ describe('history examples', () => {
     const visits: TestVisit[] = [];
     for (let i = 0; i < 10; i += 1) visits.push({ age: 10 + i * 50, kg: 3 + i });
     visits.splice(5, 0, { age: 255, bmi: 15 }, { age: 256, estimatedKg: 9 });
-    addChild(b, 1, visits);
+    addChildOfSex(b, 1, visits);
     const ex = build(b.build());
     const features = row(ex.features, 0);
     assert.deepEqual(features.slice(0, 2), [1, nan]);
@@ -137,10 +111,10 @@ describe('history examples', () => {
 
   it('writes a row only for children the rule picks, keeping targets aligned', () => {
     const b = new CohortBuilder();
-    addChild(b, 1, [{ age: 1000, kg: 12 }]);
-    addChild(b, 2, [{ age: 999, kg: 11 }]);
-    addChild(b, 1, [{ age: 5, bmi: 14 }]);
-    addChild(b, 1, [{ age: 40, kg: 4 }], 230);
+    addChildOfSex(b, 1, [{ age: 1000, kg: 12 }]);
+    addChildOfSex(b, 2, [{ age: 999, kg: 11 }]);
+    addChildOfSex(b, 1, [{ age: 5, bmi: 14 }]);
+    addChildOfSex(b, 1, [{ age: 40, kg: 4 }], 230);
     const ex = build(b.build());
     assert.equal(ex.rows, 2);
     assert.deepEqual([...ex.targets], [999, 40]);
