@@ -1,14 +1,10 @@
-import { createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { CentileError } from '../benchmark/errors.js';
 import type { Line } from '../node/data/read-lines.js';
-import { readLines } from '../node/data/read-lines.js';
 import { openLineFile } from './growth/line-file.js';
+import { readInputLines } from './read-input-lines.js';
 import type { ZscoreSummary } from './growth/zscore-rows.js';
 import { writeZscores } from './growth/zscore-rows.js';
-
-/** Longest input line read; a longer one is reported (`ROW_TOO_LONG`), never buffered. */
-const MAX_LINE_CHARS = 64 * 1024;
 
 /**
  * `centile growth zscores --in FILE.csv [--out FILE.csv]`: the batch
@@ -29,7 +25,7 @@ export async function growthZscoresCommand(
   if (values.in === undefined) {
     throw new CentileError('invalid-input', 'USAGE', '--in FILE.csv is required');
   }
-  const lines = readLines(inputChunks(values.in), MAX_LINE_CHARS);
+  const lines = readInputLines(values.in);
   if (values.out === undefined) {
     await writeZscores(lines, out);
     return;
@@ -49,21 +45,5 @@ async function toFile(lines: AsyncIterable<Line>, target: string): Promise<Zscor
   } catch (error) {
     await file.abort();
     throw error;
-  }
-}
-
-/** The input file's text; a read error becomes INPUT_NOT_READABLE (its path stays out of the message). */
-async function* inputChunks(file: string): AsyncGenerator<string> {
-  try {
-    for await (const chunk of createReadStream(file, { encoding: 'utf8' })) yield chunk as string;
-  } catch (error) {
-    throw new CentileError(
-      'invalid-input',
-      'INPUT_NOT_READABLE',
-      'The input file cannot be read.',
-      {
-        cause: error,
-      },
-    );
   }
 }

@@ -3,7 +3,7 @@ import { CentileError } from '../benchmark/errors.js';
 import { DEFAULT_THRESHOLD } from '../benchmark/metrics/binary-metrics.js';
 import { binaryReport, regressionReport } from '../benchmark/metrics/metrics-report.js';
 import { parseDecimalNumber } from './metrics/parse-decimal-number.js';
-import { readInputLines } from './metrics/read-input-lines.js';
+import { readInputLines } from './read-input-lines.js';
 import { readMetricsTable } from './metrics/read-metrics-table.js';
 
 type Out = (line: string) => void;

@@ -10,7 +10,8 @@ export interface DemoLayout {
   readonly tokenFile: string;
   readonly coordinatorConfig: string;
   readonly coordinatorStateDir: string;
-  readonly modelFile: string;
+  /** Where the fitted models are written, one `<name>.onnx` each (see `demoModelFile`). */
+  readonly modelsDir: string;
   readonly logsDir: string;
   readonly sites: readonly DemoSite[];
 }
@@ -58,8 +59,13 @@ export function demoLayout(dir: string): DemoLayout {
     tokenFile: path.join(dir, 'keys', 'operator.token'),
     coordinatorConfig: path.join(dir, 'coordinator.json'),
     coordinatorStateDir: path.join(dir, 'coordinator-state'),
-    modelFile: path.join(dir, 'models', 'growth-status-baseline.onnx'),
+    modelsDir: path.join(dir, 'models'),
     logsDir: path.join(dir, 'logs'),
     sites,
   };
+}
+
+/** The file of the demo model named `name` (e.g. `growth.forecast-baseline`). */
+export function demoModelFile(layout: Pick<DemoLayout, 'modelsDir'>, name: string): string {
+  return path.join(layout.modelsDir, `${name}.onnx`);
 }

@@ -2,12 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SIM_SITES } from '../../benchmark/sim/sim-site-spec.js';
+import { TASK_CATALOG } from '../../benchmark/tasks/task-catalog.js';
+import { taskKey } from '../../benchmark/tasks/task-definition.js';
 import { initKeys, keyFilePaths } from '../../keys/key-files.js';
 import { createTlsCertificate, TLS_CERT_FILE, TLS_KEY_FILE } from '../../keys/tls-certificate.js';
 import { writeSimSite } from '../write-sim-site.js';
 import type { DemoLayout, DemoSite } from './demo-layout.js';
-import { DEMO_DATASET, demoLayout } from './demo-layout.js';
-import { fitDemoModel } from './fit-demo-model.js';
+import { DEMO_DATASET, demoLayout, demoModelFile } from './demo-layout.js';
+import { fitDemoModels } from './fit-demo-models.js';
 
 /** Marks a folder as the demo's own, so a rerun may delete it and nothing else. */
 const MARKER = '.centile-demo';
@@ -22,9 +24,20 @@ const BAD_ROWS = [
   'X-0003,F,2019-05-02,,2021-03-04,height,88,furlong,0\n',
 ];
 
-/** A prepared demo: its layout and where each site's export is. */
+/** A model written to the demo folder, ready to submit. */
+export interface DemoModelFile {
+  readonly name: string;
+  /** Task key, e.g. `growth.forecast/v1`. */
+  readonly task: string;
+  /** Its `centile.model` metadata, e.g. `baseline/mlp`. */
+  readonly kind: string;
+  readonly file: string;
+}
+
+/** A prepared demo: its layout, where each site's export is, and the models in round order. */
 export interface PreparedDemo extends DemoLayout {
   readonly dataPaths: ReadonlyMap<string, string>;
+  readonly models: readonly DemoModelFile[];
 }
 
 export interface DemoOptions {
@@ -32,7 +45,7 @@ export interface DemoOptions {
   readonly seed: string;
 }
 
-/** Creates keys, certificate, token, Sim data, the reference model and every config. */
+/** Creates keys, certificate, token, Sim data, the reference models and every config. */
 export async function prepareDemo(
   dir: string,
   options: DemoOptions,
@@ -61,14 +74,22 @@ export async function prepareDemo(
   }
   const csvSite = layout.sites.find((s) => s.format === 'csv');
   if (csvSite !== undefined) appendFileSync(dataPaths.get(csvSite.name) ?? '', BAD_ROWS.join(''));
-  step('reference model fitted on separate Sim data');
-  mkdirSync(path.dirname(layout.modelFile), { recursive: true });
-  writeFileSync(
-    layout.modelFile,
-    fitDemoModel(Math.round(options.childrenPerSite / 2), `${options.seed}-train`),
+  step(
+    `fitting a reference model per task (${TASK_CATALOG.length}) and a biased one on separate Sim data`,
   );
+  const models = writeModels(layout, options);
   writeConfigs(layout, dataPaths);
-  return { ...layout, dataPaths };
+  return { ...layout, dataPaths, models };
+}
+
+function writeModels(layout: DemoLayout, options: DemoOptions): DemoModelFile[] {
+  mkdirSync(layout.modelsDir, { recursive: true });
+  const fitted = fitDemoModels(Math.round(options.childrenPerSite / 2), `${options.seed}-train`);
+  return fitted.map(({ name, task, kind, bytes }) => {
+    const file = demoModelFile(layout, name);
+    writeFileSync(file, bytes);
+    return { name, task: taskKey(task), kind, file };
+  });
 }
 
 function resetFolder(dir: string): void {
@@ -140,7 +161,7 @@ export function writeNodeConfig(
       format: site.format,
       path: rel(dataPaths.get(site.name) ?? site.dataDir),
     },
-    privacy: { totalRho: '1', maxRhoPerRequest: '0.25', allowedTasks: ['growth.status/v1'] },
+    privacy: { totalRho: '1', maxRhoPerRequest: '0.25', allowedTasks: TASK_CATALOG.map(taskKey) },
     model: { maxBytes: 50 * 1024 * 1024, timeoutMs: 120_000 },
   });
 }

@@ -1,26 +1,26 @@
-import { readFileSync } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CentileError } from '../../benchmark/errors.js';
 import { READY_FILE } from '../../coordinator/main.js';
-import { formatResultsTable } from '../format-results.js';
 import { apiTarget, callApi } from '../operator-api.js';
 import type { ApiTarget } from '../operator-api.js';
-import { fetchResults, waitForRound } from '../operator-commands.js';
 import type { DemoLayout } from './demo-layout.js';
 import type { PreparedDemo } from './prepare-demo.js';
 import { DEMO_DATASET } from './demo-layout.js';
 import { DemoProcesses, sleep, waitForJsonFile } from './demo-processes.js';
 import { prepareDemo, writeNodeConfig } from './prepare-demo.js';
+import { runDemoRounds } from './run-demo-rounds.js';
+import type { DemoRound } from './run-demo-rounds.js';
 
 type Out = (line: string) => void;
 
 /**
  * `centile demo [--once]`: a whole federation on this machine — keys, Sim
  * data, a coordinator and three hospital nodes as separate processes on
- * loopback — then one evaluation round of the reference model through the
- * operator API, and the cross-site table.
+ * loopback — then one evaluation round per reference model (one per catalog
+ * task, and a deliberately biased growth.status model) through the operator
+ * API, and each round's cross-site table.
  */
 export async function runDemo(args: string[], out: Out): Promise<void> {
   const { values } = parseArgs({
@@ -43,24 +43,49 @@ export async function runDemo(args: string[], out: Out): Promise<void> {
   const processes = new DemoProcesses();
   const stop = () => void processes.stopAll().then(() => process.exit(0));
   process.once('SIGINT', stop);
-  let shown: { roundId: string; api: ApiTarget };
+  let shown: { rounds: DemoRound[]; api: ApiTarget };
   try {
     shown = await evaluate(layout, processes, step, values.rho, out);
   } catch (error) {
     await processes.stopAll();
     throw error;
   }
+  modelLines(layout).forEach(out);
   if (values.once) {
     await processes.stopAll();
     return;
   }
+  runningLines(layout, shown).forEach(out);
+}
+
+/** Where the fitted models are and how to score one locally with `centile evaluate`. */
+function modelLines(layout: PreparedDemo): string[] {
+  const relative = (file: string) => path.relative(process.cwd(), file);
+  const example = layout.models[0];
+  const csvSite = layout.sites.find((site) => site.format === 'csv');
+  const data = csvSite === undefined ? undefined : layout.dataPaths.get(csvSite.name);
+  const lines = [
+    `\nModels are in ${relative(layout.modelsDir)}: <task-id>-baseline.onnx per task, and ` +
+      'growth.status-biased.onnx (the status baseline made worse for girls on purpose; ' +
+      "compare its auroc_gap by sex with the baseline's).",
+  ];
+  if (example === undefined || data === undefined) return lines;
+  return lines.concat(
+    `Score one on a site's data locally: npx centile evaluate --model ${relative(example.file)} ` +
+      `--task ${example.task} --data ${relative(data)}`,
+  );
+}
+
+function runningLines(
+  layout: PreparedDemo,
+  shown: { rounds: DemoRound[]; api: ApiTarget },
+): string[] {
   const token = path.relative(process.cwd(), layout.tokenFile);
-  out(
+  return [
     `\nThe federation keeps running (logs in ${path.relative(process.cwd(), layout.logsDir)}); Ctrl-C stops it.`,
-  );
-  out(
-    `Read the results again: npx centile results show ${shown.roundId} --api ${shown.api.baseUrl} --token-file ${token}`,
-  );
+    `Read a round's results again: npx centile results show ROUND --api ${shown.api.baseUrl} --token-file ${token}`,
+    `Rounds: ${shown.rounds.map((round) => `${round.model.name} ${round.id}`).join(', ')}`,
+  ];
 }
 
 async function evaluate(
@@ -69,20 +94,11 @@ async function evaluate(
   step: (what: string) => void,
   rho: string,
   out: Out,
-): Promise<{ roundId: string; api: ApiTarget }> {
+): Promise<{ rounds: DemoRound[]; api: ApiTarget }> {
   const api = await startFederation(layout, processes, step);
-  step('submitting the reference model and launching a round');
-  const digest = await submitModel(api, layout.modelFile);
-  const round = await callApi<{ id: string }>(api, 'POST', '/v1/rounds', {
-    json: { model_digest: digest, rho, dataset: DEMO_DATASET, deadline_seconds: 300 },
-  });
-  await waitForRound(api, round.id);
-  step('round finished');
-  out('');
-  formatResultsTable(await fetchResults(api, round.id)).forEach(out);
-  out('');
+  const rounds = await runDemoRounds(api, layout.models, rho, step, out);
   printIngestReports(layout, out);
-  return { roundId: round.id, api };
+  return { rounds, api };
 }
 
 async function startFederation(
@@ -129,14 +145,6 @@ async function waitForNodes(api: ApiTarget, count: number, timeoutMs: number): P
     'DEMO_START_FAILED',
     'nodes did not connect; see the node logs in the demo folder',
   );
-}
-
-async function submitModel(api: ApiTarget, file: string): Promise<string> {
-  const query = '?name=growth-status-baseline&task=growth.status%2Fv1';
-  const model = await callApi<{ digest: string }>(api, 'POST', `/v1/models${query}`, {
-    bytes: readFileSync(file),
-  });
-  return model.digest;
 }
 
 /** What each hospital's IT sees locally: rows read and rejected (never sent to the coordinator). */

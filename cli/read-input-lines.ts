@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { CentileError } from '../../benchmark/errors.js';
-import type { Line } from '../../node/data/read-lines.js';
-import { readLines } from '../../node/data/read-lines.js';
+import { CentileError } from '../benchmark/errors.js';
+import type { Line } from '../node/data/read-lines.js';
+import { readLines } from '../node/data/read-lines.js';
 
 /** Longest input line read; a longer one is reported (`ROW_TOO_LONG`), never buffered. */
 export const MAX_LINE_CHARS = 64 * 1024;
