@@ -9,6 +9,7 @@ import { decimalToNumber, parseDecimal } from './decimal.js';
 import { isKnownUnit, isPlausible, parseKind, toSiValue } from './measurement-units.js';
 import type { CsvColumn, CsvColumns } from './parse-csv-header.js';
 import { parseIsoDay } from './parse-iso-day.js';
+import { GESTATION_WEEKS_RANGE } from './gestation-rules.js';
 
 /** A valid row. Days are since 1970-01-01; values in SI units. */
 export interface CsvRow {
@@ -33,9 +34,6 @@ export interface FieldProblem {
 export type CsvRowResult =
   | { readonly ok: true; readonly row: CsvRow }
   | { readonly ok: false; readonly problems: FieldProblem[] };
-
-/** Plausible gestational age at birth in weeks, inclusive. */
-export const GESTATION_WEEKS_RANGE: readonly [min: number, max: number] = [20, 45];
 
 const SEX: Readonly<Record<string, Sex>> = { m: 1, '1': 1, f: 2, '2': 2 };
 const BOOLEAN: Readonly<Record<string, boolean>> = {

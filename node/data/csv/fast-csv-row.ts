@@ -9,7 +9,7 @@
 import type { MeasurementKind, Sex } from '../../../benchmark/cohort.js';
 import { PLAUSIBLE_RANGE } from '../measurement-units.js';
 import type { CsvColumns } from '../parse-csv-header.js';
-import { GESTATION_WEEKS_RANGE } from '../parse-csv-row.js';
+import { GESTATION_WEEKS_RANGE } from '../gestation-rules.js';
 import { asciiDecimalTimes } from './ascii-decimal.js';
 import { asciiIsoDay } from './ascii-iso-day.js';
 import {

@@ -10,7 +10,7 @@ import { CohortBuilder } from '../../../benchmark/cohort-builder.js';
 import { MeasurementKind } from '../../../benchmark/cohort.js';
 import type { Cohort } from '../../../benchmark/cohort.js';
 import { isPlausible } from '../measurement-units.js';
-import { GESTATION_WEEKS_RANGE } from '../parse-csv-row.js';
+import { GESTATION_OWN_BELOW_AGE_DAYS, GESTATION_WEEKS_RANGE } from '../gestation-rules.js';
 import { Position, Quantity, RECUMBENT_BELOW_AGE_DAYS } from './fhir-codes.js';
 import type { FhirIngestReportBuilder, FieldProblem, ResourceSite } from './fhir-ingest-report.js';
 import { MeasurementTable } from './measurement-table.js';
@@ -161,9 +161,24 @@ export class FhirCohortAssembler {
       else this.report.reject(site, UNKNOWN_PATIENT);
       return;
     }
+    if (this.isPregnancyRecord(child, observation)) {
+      this.report.ignoreObservation();
+      return;
+    }
     const problems = this.addValue(child, observation);
     if (problems === undefined) this.report.accept();
     else this.report.reject(site, problems);
+  }
+
+  /**
+   * A gestational age dated from the patient's tenth birthday on is a
+   * pregnancy record of that patient (a mother's prenatal care), not her own
+   * gestation at birth: general exports hold many, and reading them would
+   * give adults a gestational age and a string of conflicts.
+   */
+  private isPregnancyRecord(child: number, observation: GrowthObservation): boolean {
+    if (observation.quantity !== Quantity.gestation) return false;
+    return observation.day - (this.birthDays[child] ?? 0) >= GESTATION_OWN_BELOW_AGE_DAYS;
   }
 
   /** Adds a measurement (or the child's gestational age); its problems, if any. */

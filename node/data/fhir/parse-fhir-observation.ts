@@ -25,7 +25,11 @@ import { PARTIAL, parseFhirDay } from './parse-fhir-day.js';
 export interface GrowthObservation {
   /** `subject.reference` as written (`Patient/id`, `urn:uuid:…`, absolute URL). */
   readonly subject: string;
-  /** Day of the measurement since 1970-01-01; NaN for gestational age, which needs no date. */
+  /**
+   * Day of the measurement since 1970-01-01; for gestational age, which needs
+   * no date, NaN when it has none (a date only serves to recognise a
+   * pregnancy record of an adult).
+   */
   readonly day: number;
   readonly quantity: Quantity;
   /** From the code or the body-position extension; `unknown` leaves it to age. */
@@ -64,7 +68,8 @@ export function parseFhirObservation(resource: JsonObject): FhirObservationResul
   const problems: FieldProblem[] = [];
   const value = readValue(code, quantity, problems);
   const subject = readSubject(resource.subject, problems);
-  const day = code.quantity === Quantity.gestation ? Number.NaN : readDay(resource, problems);
+  const day =
+    code.quantity === Quantity.gestation ? gestationDay(resource) : readDay(resource, problems);
   if (problems.length > 0) return { type: 'rejected', problems };
   const observation: GrowthObservation = {
     subject: subject ?? '',
@@ -147,6 +152,12 @@ function readDay(resource: JsonObject, problems: FieldProblem[]): number {
   if (typeof day === 'number') return day;
   problems.push({ field, reason: day === PARTIAL ? 'PARTIAL_DATE' : 'BAD_DATE' });
   return Number.NaN;
+}
+
+/** A gestational age's date when it has a usable one, else NaN: it is never required. */
+function gestationDay(resource: JsonObject): number {
+  const ignored: FieldProblem[] = [];
+  return readDay(resource, ignored);
 }
 
 function bodyPosition(resource: JsonObject): Position {

@@ -7,7 +7,7 @@
  */
 import { decimalToNumber, multiplyDecimal, parseDecimal } from '../decimal.js';
 import type { Decimal } from '../decimal.js';
-import { GESTATION_WEEKS_RANGE } from '../parse-csv-row.js';
+import { GESTATION_OWN_BELOW_AGE_DAYS, GESTATION_WEEKS_RANGE } from '../gestation-rules.js';
 import { GESTATION_UNIT_CONCEPTS, GESTATION_UNIT_SOURCE_VALUES } from './omop-concepts.js';
 import type { GestationUnit } from './omop-concepts.js';
 import type { OmopFieldProblem } from './omop-ingest-report.js';
@@ -27,13 +27,6 @@ export type GestationRowResult =
   | { readonly status: 'gestation'; readonly gestation: OmopGestation }
   | { readonly status: 'ignored' }
   | { readonly status: 'rejected'; readonly problems: OmopFieldProblem[] };
-
-/**
- * A gestational age dated at this age in days (10 years) or later is a
- * pregnancy's, kept in the mother's own record, not her own gestational
- * age at birth: such rows are ignored, never read as the person's.
- */
-export const GESTATION_OWN_BELOW_AGE_DAYS = 3653;
 
 const IGNORED: GestationRowResult = { status: 'ignored' };
 const DAYS_PER_WEEK = 7;

@@ -357,6 +357,44 @@ describe('node/data/fhir/readFhirCohort', () => {
       ]);
     });
 
+    it('ignores a mother’s pregnancy gestational ages, and reads a child’s own', async () => {
+      const ga = (id: string, subject: string, date: string, weeks: number) =>
+        JSON.stringify({
+          resourceType: 'Observation',
+          id,
+          status: 'final',
+          code: { coding: [{ system: 'http://loinc.org', code: '18185-9' }] },
+          subject: { reference: `Patient/${subject}` },
+          effectiveDateTime: date,
+          valueQuantity: {
+            value: weeks,
+            unit: 'wk',
+            system: 'http://unitsofmeasure.org',
+            code: 'wk',
+          },
+        });
+      const patient = (id: string, gender: string, birthDate: string) =>
+        JSON.stringify({ resourceType: 'Patient', id, gender, birthDate });
+      const at = folder('pregnancy', {
+        'Patient.ndjson': [
+          patient('mum', 'female', '1990-03-01'),
+          patient('baby', 'male', '2020-06-01'),
+        ].join('\n'),
+        'Observation.ndjson': [
+          ga('p1', 'mum', '2020-01-10', 20),
+          ga('p2', 'mum', '2020-05-20', 39),
+          ga('b1', 'baby', '2020-06-01', 36),
+        ].join('\n'),
+      });
+      const { cohort, report } = await readFhirCohort(at);
+      assert.deepEqual(report.problems, []);
+      assert.equal(report.ignoredObservations, 2);
+      const weeks = Array.from(cohort.children.gestationalAgeDays, (days) => days / 7);
+      assert.deepEqual(cohort.children.ids, ['mum', 'baby']);
+      assert.ok(Number.isNaN(weeks[0]));
+      assert.equal(weeks[1], 36);
+    });
+
     it('a Bundle over the size limit is reported, not read', async () => {
       // A sparse file: its size is over the limit without writing the bytes.
       const at = folder('huge', {});

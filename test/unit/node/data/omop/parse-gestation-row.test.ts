@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { GESTATION_WEEKS_RANGE } from '../../../../../node/data/parse-csv-row.js';
-import type { OmopPerson } from '../../../../../node/data/omop/parse-person-row.js';
 import {
   GESTATION_OWN_BELOW_AGE_DAYS,
-  parseGestationRow,
-} from '../../../../../node/data/omop/parse-gestation-row.js';
+  GESTATION_WEEKS_RANGE,
+} from '../../../../../node/data/gestation-rules.js';
+import type { OmopPerson } from '../../../../../node/data/omop/parse-person-row.js';
+import { parseGestationRow } from '../../../../../node/data/omop/parse-gestation-row.js';
 import { parseMeasurementRow } from '../../../../../node/data/omop/parse-measurement-row.js';
 import type {
   MeasurementColumn,
