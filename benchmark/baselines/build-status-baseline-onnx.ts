@@ -19,11 +19,32 @@ import { addStatusFeatures } from './status-features-graph.js';
 /** Metadata value naming the task, per DESIGN §7 (`centile.task`). */
 export const STATUS_TASK_METADATA = `${GROWTH_STATUS_TASK_ID}/v${GROWTH_STATUS_VERSION}`;
 
+/** `centile.model` of the growth.status logistic baseline. */
+export const STATUS_BASELINE_MODEL = 'baseline/logistic';
+
 /** ONNX bytes of the baseline: features → Sub(center) → MatMul + Add → Sigmoid. */
 export function buildStatusBaselineOnnx(weights: StatusBaselineWeights): Uint8Array {
   assertStatusBaselineWeights(weights);
   const graph = new GraphBuilder('growth_status_baseline');
   const input = graph.input(STATUS_INPUT_NAME, 'float32', ['N', STATUS_FEATURES.length]);
+  addStatusBaseline(graph, input, weights, STATUS_OUTPUT_NAME);
+  graph.output(STATUS_OUTPUT_NAME, 'float32', ['N', STATUS_LABELS.length]);
+  return encodeModel(graph, {
+    metadata: { 'centile.task': STATUS_TASK_METADATA, 'centile.model': STATUS_BASELINE_MODEL },
+    docString: 'growth.status baseline: per-label logistic regression on engineered features',
+  });
+}
+
+/**
+ * Adds the baseline's nodes reading `input` (float32 [N, 6]); returns the
+ * name of the probabilities (`outputName` when given), float32 [N, 6].
+ */
+export function addStatusBaseline(
+  graph: GraphBuilder,
+  input: string,
+  weights: StatusBaselineWeights,
+  outputName?: string,
+): string {
   const centred = graph.op('Sub', [
     addStatusFeatures(graph, input),
     graph.constant(weights.center),
@@ -32,10 +53,5 @@ export function buildStatusBaselineOnnx(weights: StatusBaselineWeights): Uint8Ar
   const w = graph.constant(weights.coefficients, 'float32', [weights.features.length, labels]);
   const b = graph.constant(weights.intercepts, 'float32', [labels]);
   const logits = graph.op('Add', [graph.op('MatMul', [centred, w]), b]);
-  graph.op('Sigmoid', [logits], {}, STATUS_OUTPUT_NAME);
-  graph.output(STATUS_OUTPUT_NAME, 'float32', ['N', labels]);
-  return encodeModel(graph, {
-    metadata: { 'centile.task': STATUS_TASK_METADATA, 'centile.model': 'baseline/logistic' },
-    docString: 'growth.status baseline: per-label logistic regression on engineered features',
-  });
+  return graph.op('Sigmoid', [logits], {}, outputName);
 }

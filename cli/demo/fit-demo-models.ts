@@ -31,8 +31,10 @@ export interface DemoModel {
  * A reference model for every catalog task, in catalog order, then the
  * deliberately biased growth.status model — all fitted on one set of Sim
  * cohorts from a seed the sites never use. growth.status keeps its own
- * logistic baseline (its engineered features rank the labels better than the
- * generic MLP); the biased model is that same fitted baseline with a flaw.
+ * baseline, the per-label logistic regression on features computed in the
+ * graph (its coefficients can be read; the generic MLP, which also fits the
+ * task, ranks the labels slightly better on held-out Sim children); the
+ * biased model is that same fitted baseline with a flaw.
  */
 export function fitDemoModels(childrenPerSite: number, seed: string): DemoModel[] {
   const cohorts = trainingCohorts(childrenPerSite, seed);

@@ -34,10 +34,9 @@ export interface DemoModelFile {
   readonly file: string;
 }
 
-/** A prepared demo: its layout, where each site's export is, and the models in round order. */
+/** A prepared demo: its layout and where each site's export is. */
 export interface PreparedDemo extends DemoLayout {
   readonly dataPaths: ReadonlyMap<string, string>;
-  readonly models: readonly DemoModelFile[];
 }
 
 export interface DemoOptions {
@@ -45,7 +44,7 @@ export interface DemoOptions {
   readonly seed: string;
 }
 
-/** Creates keys, certificate, token, Sim data, the reference models and every config. */
+/** Creates keys, certificate, token, Sim data and every config (models: `writeDemoModels`). */
 export async function prepareDemo(
   dir: string,
   options: DemoOptions,
@@ -74,15 +73,15 @@ export async function prepareDemo(
   }
   const csvSite = layout.sites.find((s) => s.format === 'csv');
   if (csvSite !== undefined) appendFileSync(dataPaths.get(csvSite.name) ?? '', BAD_ROWS.join(''));
-  step(
-    `fitting a reference model per task (${TASK_CATALOG.length}) and a biased one on separate Sim data`,
-  );
-  const models = writeModels(layout, options);
   writeConfigs(layout, dataPaths);
-  return { ...layout, dataPaths, models };
+  return { ...layout, dataPaths };
 }
 
-function writeModels(layout: DemoLayout, options: DemoOptions): DemoModelFile[] {
+/**
+ * Fits the demo's models on Sim data from a seed the sites never use and
+ * writes them to `models/`; returns them in round order.
+ */
+export function writeDemoModels(layout: DemoLayout, options: DemoOptions): DemoModelFile[] {
   mkdirSync(layout.modelsDir, { recursive: true });
   const fitted = fitDemoModels(Math.round(options.childrenPerSite / 2), `${options.seed}-train`);
   return fitted.map(({ name, task, kind, bytes }) => {

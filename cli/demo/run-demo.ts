@@ -2,14 +2,15 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CentileError } from '../../benchmark/errors.js';
+import { TASK_CATALOG } from '../../benchmark/tasks/task-catalog.js';
 import { READY_FILE } from '../../coordinator/main.js';
 import { apiTarget, callApi } from '../operator-api.js';
 import type { ApiTarget } from '../operator-api.js';
 import type { DemoLayout } from './demo-layout.js';
-import type { PreparedDemo } from './prepare-demo.js';
+import type { DemoModelFile, DemoOptions, PreparedDemo } from './prepare-demo.js';
 import { DEMO_DATASET } from './demo-layout.js';
 import { DemoProcesses, sleep, waitForJsonFile } from './demo-processes.js';
-import { prepareDemo, writeNodeConfig } from './prepare-demo.js';
+import { prepareDemo, writeDemoModels, writeNodeConfig } from './prepare-demo.js';
 import { runDemoRounds } from './run-demo-rounds.js';
 import type { DemoRound } from './run-demo-rounds.js';
 
@@ -35,22 +36,19 @@ export async function runDemo(args: string[], out: Out): Promise<void> {
   const started = Date.now();
   const step = (what: string) =>
     out(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${what}`);
-  const layout = await prepareDemo(
-    values.dir,
-    { childrenPerSite: Number(values.children), seed: 'centile-demo' },
-    step,
-  );
+  const options = { childrenPerSite: Number(values.children), seed: 'centile-demo' };
+  const layout = await prepareDemo(values.dir, options, step);
   const processes = new DemoProcesses();
   const stop = () => void processes.stopAll().then(() => process.exit(0));
   process.once('SIGINT', stop);
-  let shown: { rounds: DemoRound[]; api: ApiTarget };
+  let shown: Evaluated;
   try {
-    shown = await evaluate(layout, processes, step, values.rho, out);
+    shown = await evaluate({ layout, options, processes, step, rho: values.rho }, out);
   } catch (error) {
     await processes.stopAll();
     throw error;
   }
-  modelLines(layout).forEach(out);
+  modelLines(layout, shown.models).forEach(out);
   if (values.once) {
     await processes.stopAll();
     return;
@@ -59,9 +57,9 @@ export async function runDemo(args: string[], out: Out): Promise<void> {
 }
 
 /** Where the fitted models are and how to score one locally with `centile evaluate`. */
-function modelLines(layout: PreparedDemo): string[] {
+function modelLines(layout: PreparedDemo, models: readonly DemoModelFile[]): string[] {
   const relative = (file: string) => path.relative(process.cwd(), file);
-  const example = layout.models[0];
+  const example = models[0];
   const csvSite = layout.sites.find((site) => site.format === 'csv');
   const data = csvSite === undefined ? undefined : layout.dataPaths.get(csvSite.name);
   const lines = [
@@ -76,10 +74,7 @@ function modelLines(layout: PreparedDemo): string[] {
   );
 }
 
-function runningLines(
-  layout: PreparedDemo,
-  shown: { rounds: DemoRound[]; api: ApiTarget },
-): string[] {
+function runningLines(layout: PreparedDemo, shown: Evaluated): string[] {
   const token = path.relative(process.cwd(), layout.tokenFile);
   return [
     `\nThe federation keeps running (logs in ${path.relative(process.cwd(), layout.logsDir)}); Ctrl-C stops it.`,
@@ -88,24 +83,43 @@ function runningLines(
   ];
 }
 
-async function evaluate(
-  layout: PreparedDemo,
-  processes: DemoProcesses,
-  step: (what: string) => void,
-  rho: string,
-  out: Out,
-): Promise<{ rounds: DemoRound[]; api: ApiTarget }> {
-  const api = await startFederation(layout, processes, step);
-  const rounds = await runDemoRounds(api, layout.models, rho, step, out);
-  printIngestReports(layout, out);
-  return { rounds, api };
+/** What `evaluate` works with. */
+interface DemoRun {
+  readonly layout: PreparedDemo;
+  readonly options: DemoOptions;
+  readonly processes: DemoProcesses;
+  readonly step: (what: string) => void;
+  readonly rho: string;
 }
 
-async function startFederation(
+interface Evaluated {
+  readonly rounds: DemoRound[];
+  readonly api: ApiTarget;
+  readonly models: DemoModelFile[];
+}
+
+async function evaluate(run: DemoRun, out: Out): Promise<Evaluated> {
+  const { layout, step } = run;
+  const ports = await startProcesses(layout, run.processes, step);
+  // Fitting is CPU work in this process; meanwhile the nodes read their exports in theirs.
+  step(
+    `fitting a reference model per task (${TASK_CATALOG.length}) and a biased one on separate Sim data`,
+  );
+  const models = writeDemoModels(layout, run.options);
+  const api = apiTarget(`http://127.0.0.1:${ports.httpPort}`, layout.tokenFile);
+  await waitForNodes(api, layout.sites.length, 60_000);
+  step('all nodes connected over TLS and authenticated');
+  const rounds = await runDemoRounds(api, models, run.rho, step, out);
+  printIngestReports(layout, out);
+  return { rounds, api, models };
+}
+
+/** Starts the coordinator, then the nodes once its ports are known; returns the ports. */
+async function startProcesses(
   layout: PreparedDemo,
   processes: DemoProcesses,
   step: (what: string) => void,
-): Promise<ApiTarget> {
+): Promise<{ grpcPort: number; httpPort: number }> {
   mkdirSync(layout.logsDir, { recursive: true });
   step('starting the coordinator');
   const coordinatorLog = path.join(layout.logsDir, 'coordinator.log');
@@ -127,10 +141,7 @@ async function startFederation(
       path.join(layout.logsDir, `${site.name}.log`),
     );
   }
-  const api = apiTarget(`http://127.0.0.1:${ready.httpPort}`, layout.tokenFile);
-  await waitForNodes(api, layout.sites.length, 60_000);
-  step('all nodes connected over TLS and authenticated');
-  return api;
+  return ready;
 }
 
 async function waitForNodes(api: ApiTarget, count: number, timeoutMs: number): Promise<void> {

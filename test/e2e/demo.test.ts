@@ -4,9 +4,34 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TASK_CATALOG } from '../../benchmark/tasks/task-catalog.js';
+import { taskKey } from '../../benchmark/tasks/task-definition.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = path.join(root, 'dist', 'cli', 'centile.js');
+
+/** One printed results table: its task and its lines up to the next table. */
+interface Table {
+  readonly task: string;
+  readonly rows: readonly string[];
+}
+
+/** Tables start with `round <id>  task <key>  model <digest>`. */
+function tablesOf(stdout: string): Table[] {
+  const tables: { task: string; rows: string[] }[] = [];
+  for (const line of stdout.split('\n')) {
+    const header = /^round \S+\s+task (\S+)\s+model /.exec(line);
+    if (header) tables.push({ task: header[1] ?? '', rows: [] });
+    else tables[tables.length - 1]?.rows.push(line);
+  }
+  return tables;
+}
+
+/** Mean of the `label .123` values of a fairness line. */
+function meanGap(line: string): number {
+  const gaps = [...line.matchAll(/ (\d*\.\d{3})/g)].map((m) => Number(m[1]));
+  return gaps.reduce((sum, gap) => sum + gap, 0) / gaps.length;
+}
 
 function run(
   args: string[],
@@ -45,19 +70,44 @@ describe('npm start -- --once (the demo, as separate processes)', function () {
 
   after(() => rmSync(path.dirname(dir), { recursive: true, force: true }));
 
-  it('exits 0 after printing one row per site and a pooled row', () => {
+  it('exits 0 after one round per catalog task and one of the biased model, in catalog order', () => {
     assert.equal(result.code, 0, result.stderr);
-    const rows = result.stdout.split('\n');
-    for (const site of ['site-urban', 'site-lowland', 'site-followup']) {
-      const row = rows.find((r) => r.startsWith(site) && r.includes(' done '));
-      assert.ok(row, `no finished row for ${site}`);
-      assert.match(row, /0\.050\s+1\.47/, 'privacy spent (rho, eps) is shown');
+    const tasks = tablesOf(result.stdout).map((table) => table.task);
+    assert.deepEqual(tasks, [...TASK_CATALOG.map(taskKey), 'growth.status/v1']);
+  });
+
+  it('prints, for every round, a finished row per site and a complete pooled row', () => {
+    for (const { task, rows } of tablesOf(result.stdout)) {
+      for (const site of ['site-urban', 'site-lowland', 'site-followup']) {
+        const row = rows.find((r) => r.startsWith(site) && r.includes(' done '));
+        assert.ok(row, `${task}: no finished row for ${site}`);
+        assert.match(row, /0\.050\s+1\.47/, 'privacy spent (rho, eps) is shown');
+      }
+      assert.ok(rows.find((r) => r.startsWith('POOLED'))?.includes('complete'), task);
     }
-    const pooled = rows.find((r) => r.startsWith('POOLED'));
-    assert.ok(pooled?.includes('complete'));
-    const aurocs = [...(pooled ?? '').matchAll(/(\.\d{3}) /g)].map((m) => Number(m[1]));
+  });
+
+  it('ranks every growth.status label well with the reference model (pooled AUROC > 0.8)', () => {
+    const status = tablesOf(result.stdout).find((t) => t.task === 'growth.status/v1');
+    const pooled = status?.rows.find((r) => r.startsWith('POOLED')) ?? '';
+    const aurocs = [...pooled.matchAll(/(\.\d{3}) /g)].map((m) => Number(m[1]));
     assert.equal(aurocs.length, 6);
     for (const auroc of aurocs) assert.ok(auroc > 0.8, `pooled AUROC ${auroc}`);
+  });
+
+  it('shows the biased model with a larger AUROC gap by sex than the reference model', () => {
+    // Noisy released figures: compare the mean over the six labels, where the
+    // flaw (about 0.1 per label on exact metrics) dwarfs the noise.
+    const [fair, biased] = tablesOf(result.stdout)
+      .filter((t) => t.task === 'growth.status/v1')
+      .map((t) => meanGap(t.rows.find((r) => r.startsWith('auroc_gap by sex:')) ?? ''));
+    assert.ok((biased ?? NaN) > (fair ?? NaN) + 0.03, `biased ${biased} vs fair ${fair}`);
+  });
+
+  it('writes every model where `centile evaluate` can read it, and says so', () => {
+    const names = [...TASK_CATALOG.map((t) => `${t.id}-baseline`), 'growth.status-biased'];
+    for (const name of names) assert.ok(existsSync(path.join(dir, 'models', `${name}.onnx`)), name);
+    assert.match(result.stdout, /npx centile evaluate --model \S+-baseline\.onnx --task \S+/);
   });
 
   it('reports the malformed CSV rows at the node and keeps going', () => {

@@ -97,7 +97,11 @@ describe('growth.obesity-risk/v1', () => {
     addChild(b, [early(400), later(2000, 9)]);
     addChild(b, [early(400), later(2100, 3), later(2400, 1)]);
     addChild(b, [early(400), { age: 2200, kg: 25 }, later(2400, 1)]);
-    addChild(b, [early(400), { age: 2300, estimatedKg: 25, cm: 115, lying: false }, later(2400, 1)]);
+    addChild(b, [
+      early(400),
+      { age: 2300, estimatedKg: 25, cm: 115, lying: false },
+      later(2400, 1),
+    ]);
     addChild(b, [early(400), { age: 2300, estimatedKg: 25, cm: 115, lying: false }]);
     const ex = GROWTH_OBESITY_RISK.buildExamples(b.build(), fakeScore([2000], [2100]));
     assert.deepEqual([...ex.targets], [0, 0, 0, 0]);
