@@ -12,6 +12,11 @@ import type { RoundResults } from '../coordinator/core/round-results.js';
 export const DISPLAY_DELTA = 1e-6;
 
 const OUTPUT_WIDTH = 15;
+/**
+ * Below this many (noisy) positives a label's metrics are mostly noise and
+ * binning: a site with a handful of cases cannot rank them reliably.
+ */
+export const FEW_POSITIVES = 30;
 
 /** The cross-site table: one row per site, the pooled row, then the pooled fairness gaps. */
 export function formatResultsTable(results: RoundResults): string[] {
@@ -70,7 +75,8 @@ function outputCell(m: OutputMetrics | undefined): string {
 }
 
 function binaryCell(m: BinnedBinaryMetrics): string {
-  return `${fixed(m.auroc, 3)} ${fixed(m.sensitivity, 2)}/${fixed(m.specificity, 2)}`;
+  const caution = m.auroc !== null && m.positives < FEW_POSITIVES ? '~' : '';
+  return `${caution}${fixed(m.auroc, 3)} ${fixed(m.sensitivity, 2)}/${fixed(m.specificity, 2)}`;
 }
 
 function regressionCell(m: BinnedRegressionMetrics): string {
@@ -91,7 +97,8 @@ function fairnessLines(task: TaskDefinition, pooled: TaskMetrics | null): string
 
 function legend(task: TaskDefinition): string {
   return task.kind === 'binary'
-    ? 'Each label: AUROC sensitivity/specificity at score >= 0.5, from noisy score histograms.'
+    ? 'Each label: AUROC sensitivity/specificity at score >= 0.5, from noisy score histograms; ' +
+        `~ marks fewer than ${String(FEW_POSITIVES)} positives (mostly noise).`
     : 'Each target: MAE RMSE (in its unit), from noisy error histograms.';
 }
 
