@@ -4,7 +4,6 @@ import { CohortBuilder } from '../cohort-builder.js';
 import { CentileError } from '../errors.js';
 import type { RecordedVisit } from './measure-visit.js';
 import { measureVisit, visitAges } from './measure-visit.js';
-import type { Prng } from './prng.js';
 import { createPrng } from './prng.js';
 import { createLatentTrajectory, drawGestationalAgeDays } from './sim-latent.js';
 import type { SimSiteSpec } from './sim-site-spec.js';
@@ -59,14 +58,15 @@ export function generateSimSite(spec: SimSiteSpec, options: SimOptions): SimSite
   }
   const builder = new CohortBuilder();
   for (let i = 0; i < options.children; i += 1) {
-    addChild(builder, spec, i, createPrng(`${options.seed}/${spec.key}/${i}`));
+    addChild(builder, spec, i, `${options.seed}/${spec.key}/${i}`);
   }
   const cohort = builder.build();
   if (options.unitMix !== true) return { cohort };
   return { cohort, units: pickUnits(cohort, `${options.seed}/${spec.key}/units`) };
 }
 
-function addChild(builder: CohortBuilder, spec: SimSiteSpec, index: number, rng: Prng): void {
+function addChild(builder: CohortBuilder, spec: SimSiteSpec, index: number, seed: string): void {
+  const rng = createPrng(seed);
   const sex: Sex = rng.chance(0.51) ? 1 : 2;
   const gestationalAgeDays = drawGestationalAgeDays(spec.pretermRate, rng);
   const lastDay = rng.chance(spec.underFiveShare)
@@ -84,7 +84,9 @@ function addChild(builder: CohortBuilder, spec: SimSiteSpec, index: number, rng:
     birthDay,
     ...(rng.chance(spec.gestationRecordedRate) ? { gestationalAgeDays } : {}),
   });
-  const latentAt = createLatentTrajectory(spec, rng, gestationalAgeDays);
+  // Early gain has a stream of its own, so adding it moved none of the child's other draws.
+  const slowGainZ = createPrng(`${seed}/early-gain`).normal();
+  const latentAt = createLatentTrajectory(spec, rng, { gestationalAgeDays, slowGainZ });
   for (const ageDays of visitAges(lastDay, spec.missedVisitRate, rng)) {
     const truth = sizeAtZ(sex, ageDays, latentAt(ageDays));
     addVisit(builder, childIndex, measureVisit(truth, ageDays, spec, rng));

@@ -1,4 +1,5 @@
 import type { Prng } from './prng.js';
+import { drawFaltering, falteringShift } from './sim-faltering.js';
 import type { Mixture, SimSiteSpec } from './sim-site-spec.js';
 
 /** A child's latent z-scores at one age (WHO scales; see `sizeAtZ`). */
@@ -41,30 +42,71 @@ export function drawMixture(mixture: Mixture, rng: Prng): number {
   return last === undefined ? 0 : last.mean + last.sd * rng.normal();
 }
 
+/** What a child brings from birth, drawn before its trajectory. */
+export interface BirthTraits {
+  readonly gestationalAgeDays: number;
+  /** How much slower than usual it gains weight in its first months, in SD (> 0 slower; N(0, 1)). */
+  readonly slowGainZ: number;
+}
+
+/**
+ * Early weight gain: infants cross weight centiles freely in their first
+ * months (Ong KK et al., BMJ 2000;320:967–71: over half changed weight z by
+ * more than 0.67 from birth to 2 years). A slow gainer (`slowGainZ` > 0)
+ * starts `sd × slowGainZ` above the weight level it settles at by 120 days, a
+ * fast gainer below it: early gain shapes infancy only, so the site's later
+ * label prevalences stay those of its level mixtures.
+ */
+const EARLY_GAIN = { sd: 0.7, settledDays: 120 } as const;
+
 /**
  * A child's latent growth: a level per dimension from the site's mixtures,
- * plus the infancy stature shift, a fading prematurity deficit, an optional
- * faltering episode, and an AR(1) wobble between visits (an Ornstein–Uhlenbeck
- * process sampled at the visit ages, so irregular gaps are handled).
+ * plus the infancy stature shift, the early weight-gain drift, a fading
+ * prematurity deficit, an optional faltering episode whose chance rises with
+ * the early risk factors (prematurity, small size at birth, slow early gain;
+ * see `drawFaltering`), and an AR(1) wobble between visits.
  * Returns a function to call with increasing ages in days.
  */
 export function createLatentTrajectory(
   spec: SimSiteSpec,
   rng: Prng,
-  gestationalAgeDays: number,
+  birth: BirthTraits,
 ): (ageDays: number) => LatentZ {
   const level = {
     stature: drawMixture(spec.statureZ, rng),
     weight: drawMixture(spec.weightZ, rng),
     head: drawMixture(spec.headZ, rng),
   };
+  const { gestationalAgeDays, slowGainZ } = birth;
   const weeksEarly = Math.max(0, (TERM_REFERENCE_DAYS - gestationalAgeDays) / 7);
-  const falter = rng.chance(spec.falteringRate)
-    ? { onsetDays: 60 + rng.uniform() * 940, depth: 1 + 1.5 * rng.uniform() }
-    : undefined;
+  // Weight-for-age combines length and weight-for-length: their mean at birth stands in for it.
+  const birthSizeZ = (level.stature + spec.statureZAtBirthShift + level.weight) / 2;
+  const episode = drawFaltering(spec.falteringRate, { weeksEarly, birthSizeZ, slowGainZ }, rng);
+  const wobbleAt = createWobble(rng);
+  return (ageDays) => {
+    const wobble = wobbleAt(ageDays);
+    const deficit = (key: keyof LatentZ): number => pretermDeficit(key, weeksEarly, ageDays);
+    const infancy = spec.statureZAtBirthShift * Math.max(0, 1 - ageDays / 730);
+    const earlyGain = EARLY_GAIN.sd * slowGainZ * Math.max(0, 1 - ageDays / EARLY_GAIN.settledDays);
+    const falling = falteringShift(episode, ageDays);
+    return {
+      stature: clampZ(
+        level.stature + infancy + 0.35 * falling + deficit('stature') + wobble.stature,
+      ),
+      weight: clampZ(level.weight + earlyGain + falling + deficit('weight') + wobble.weight),
+      head: clampZ(level.head + deficit('head') + wobble.head),
+    };
+  };
+}
+
+/**
+ * The visit-to-visit wobble of each dimension: an Ornstein–Uhlenbeck process
+ * sampled at the visit ages, so irregular gaps are handled. Call with
+ * increasing ages.
+ */
+function createWobble(rng: Prng): (ageDays: number) => LatentZ {
   const wobble = { stature: Number.NaN, weight: Number.NaN, head: Number.NaN };
   let lastAge = Number.NaN;
-
   return (ageDays) => {
     const years = (ageDays - lastAge) / 365.25;
     for (const key of ['stature', 'weight', 'head'] as const) {
@@ -74,32 +116,15 @@ export function createLatentTrajectory(
       wobble[key] = rho * previous + sd * Math.sqrt(1 - rho * rho) * rng.normal();
     }
     lastAge = ageDays;
-    const infancy = spec.statureZAtBirthShift * Math.max(0, 1 - ageDays / 730);
-    const falling = falteringShift(falter, ageDays);
-    const deficit = (key: keyof LatentZ): number => {
-      const { perWeek, catchUpDays } = PRETERM[key];
-      const fade = PRETERM_RESIDUAL + (1 - PRETERM_RESIDUAL) * Math.exp(-ageDays / catchUpDays);
-      return -perWeek * weeksEarly * fade;
-    };
-    return {
-      stature: clampZ(
-        level.stature + infancy + 0.35 * falling + deficit('stature') + wobble.stature,
-      ),
-      weight: clampZ(level.weight + falling + deficit('weight') + wobble.weight),
-      head: clampZ(level.head + deficit('head') + wobble.head),
-    };
+    return { ...wobble };
   };
 }
 
-/** Weight z lost in a faltering episode: falls over 6 months, then slowly recovers. */
-function falteringShift(
-  falter: { onsetDays: number; depth: number } | undefined,
-  ageDays: number,
-): number {
-  if (falter === undefined || ageDays <= falter.onsetDays) return 0;
-  const since = ageDays - falter.onsetDays;
-  if (since <= 182) return (-falter.depth * since) / 182;
-  return -falter.depth * Math.exp(-(since - 182) / 540);
+/** z lost to prematurity at `ageDays`, mostly caught up over the dimension's catch-up time. */
+function pretermDeficit(key: keyof LatentZ, weeksEarly: number, ageDays: number): number {
+  const { perWeek, catchUpDays } = PRETERM[key];
+  const fade = PRETERM_RESIDUAL + (1 - PRETERM_RESIDUAL) * Math.exp(-ageDays / catchUpDays);
+  return -perWeek * weeksEarly * fade;
 }
 
 function clampZ(z: number): number {

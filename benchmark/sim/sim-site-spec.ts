@@ -40,7 +40,13 @@ export interface SimSiteSpec {
   readonly pretermRate: number;
   /** Share of children whose gestational age is recorded. */
   readonly gestationRecordedRate: number;
-  /** Share of children with an episode of weight faltering (a fall of 1–2.5 z over ~6 months). */
+  /**
+   * Chance of an episode of weight faltering (a fall of 1–2.5 z over ~6
+   * months) for a term infant of median WHO size at birth who gains weight
+   * as usual; prematurity, small size at birth and slow early gain raise it
+   * (see `drawFaltering`), so the site's share of children who falter is
+   * higher, about 1.3× (urban) to 2× this.
+   */
   readonly falteringRate: number;
   /** Share of scheduled visits missed (the last visit is always attended). */
   readonly missedVisitRate: number;
@@ -61,6 +67,11 @@ export interface SimSiteSpec {
  *   overweight < 6 %, obesity < 3 %;
  * - `followup`: ~40 % preterm, microcephaly 10–30 % (above both others),
  *   stunting 8–25 %, wasting 4–15 %.
+ *
+ * And of the `growth.faltering` label: urban 0.5–4 %, lowland 5–13 %,
+ * followup 4–12 %. Faltering episodes pull later weights down, so the
+ * weight levels of `lowland` and `followup` are set ~0.1 z higher than the
+ * prevalences above would need without them.
  */
 export const SIM_SITES = {
   urban: {
@@ -76,7 +87,7 @@ export const SIM_SITES = {
     headZ: [{ weight: 1, mean: 0.15, sd: 0.95 }],
     pretermRate: 0.08,
     gestationRecordedRate: 0.7,
-    falteringRate: 0.02,
+    falteringRate: 0.03,
     missedVisitRate: 0.12,
     underFiveShare: 0.7,
     bmiRecordedRate: 0.4,
@@ -88,7 +99,7 @@ export const SIM_SITES = {
     description: 'Rural lowland health centre: high stunting and wasting, underweight.',
     statureZ: [{ weight: 1, mean: -1.55, sd: 0.95 }],
     statureZAtBirthShift: 1,
-    weightZ: [{ weight: 1, mean: -0.6, sd: 0.9 }],
+    weightZ: [{ weight: 1, mean: -0.53, sd: 0.9 }],
     headZ: [{ weight: 1, mean: -0.4, sd: 1 }],
     pretermRate: 0.12,
     gestationRecordedRate: 0.2,
@@ -105,7 +116,7 @@ export const SIM_SITES = {
     statureZ: [{ weight: 1, mean: -0.5, sd: 1 }],
     statureZAtBirthShift: 0,
     weightZ: [
-      { weight: 0.85, mean: -0.25, sd: 0.95 },
+      { weight: 0.85, mean: -0.15, sd: 0.95 },
       { weight: 0.15, mean: 0.9, sd: 0.9 },
     ],
     headZ: [
@@ -114,7 +125,7 @@ export const SIM_SITES = {
     ],
     pretermRate: 0.4,
     gestationRecordedRate: 1,
-    falteringRate: 0.2,
+    falteringRate: 0.12,
     missedVisitRate: 0.15,
     underFiveShare: 0.8,
     bmiRecordedRate: 0.1,
