@@ -1,8 +1,8 @@
 /**
  * FHIR NDJSON ingest throughput (issue 3 §4: at least 150,000 observations
  * per second), next to the time merely to read the same files. The reader
- * parses on one worker thread per core, so the figure is for this
- * machine's cores (given in the details).
+ * parses on every core, so the figure is for this machine's cores (given in
+ * the details).
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';

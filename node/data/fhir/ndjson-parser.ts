@@ -1,9 +1,9 @@
 /**
- * Where NDJSON ranges are parsed: on worker threads for large exports (JSON
- * parsing is most of FHIR ingest and spreads over cores), on the calling
- * thread for small ones (a worker costs more to start than they take).
- * Either way the lines come back in file order, so the cohort and its
- * report do not depend on which was used.
+ * Where NDJSON ranges are parsed: for large exports on worker threads and
+ * the calling thread together (JSON parsing is most of FHIR ingest and
+ * spreads over cores), for small ones on the calling thread alone (a worker
+ * costs more to start than they take). Either way the lines come back in
+ * file order, so the cohort and its report do not depend on which was used.
  */
 import { availableParallelism } from 'node:os';
 import { setImmediate as nextTurn } from 'node:timers/promises';
@@ -21,7 +21,11 @@ export interface NdjsonParser {
 
 /** How NDJSON is parsed; the defaults suit a node, tests force the paths. */
 export interface NdjsonParseOptions {
-  /** Worker threads; 0 parses on the calling thread. Default: one per core for large exports. */
+  /**
+   * Worker threads besides the calling thread, which parses its share of the
+   * ranges too; 0 parses on the calling thread alone. Default: one per core
+   * but one for large exports, so no core is shared by two parsers.
+   */
   readonly workers?: number;
   /** Bytes per range handed to a worker (default 8 MiB). */
   readonly rangeBytes?: number;
@@ -34,14 +38,23 @@ export function createNdjsonParser(
   ranges: readonly NdjsonRange[],
   options: NdjsonParseOptions,
 ): NdjsonParser {
-  const workers = Math.min(options.workers ?? defaultWorkers(ranges), ranges.length);
-  return workers > 0 ? new NdjsonWorkerPool(ranges, workers) : inProcessParser(ranges);
+  const workers = Math.min(options.workers ?? defaultWorkers(ranges), ranges.length - 1);
+  const here = inProcessParser(ranges);
+  if (workers <= 0) return here;
+  // Every (workers + 1)-th range is parsed here: the calling thread applies
+  // every line anyway and would otherwise sit idle most of the time.
+  const parsedHere = (index: number): boolean => index % (workers + 1) === 0;
+  const pool = new NdjsonWorkerPool(ranges, workers, (index) => !parsedHere(index));
+  return {
+    batches: (index) => (parsedHere(index) ? here.batches(index) : pool.batches(index)),
+    close: () => pool.close(),
+  };
 }
 
-/** One worker per core once there is more than one range's worth of data. */
+/** One worker per core but one once there is more than one range's worth of data. */
 function defaultWorkers(ranges: readonly NdjsonRange[]): number {
   const bytes = ranges.reduce((sum, range) => sum + range.end - range.start, 0);
-  return bytes > DEFAULT_RANGE_BYTES ? availableParallelism() : 0;
+  return bytes > DEFAULT_RANGE_BYTES ? Math.max(1, availableParallelism() - 1) : 0;
 }
 
 /** Parses on the calling thread, yielding to the event loop between batches. */

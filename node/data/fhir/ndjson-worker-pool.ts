@@ -33,9 +33,11 @@ export class NdjsonWorkerPool implements NdjsonParser {
   private closing = false;
   private wake: (() => void) | undefined;
 
+  /** `assigned(index)`: whether range `index` is this pool's to parse (others are never sent). */
   constructor(
     private readonly ranges: readonly NdjsonRange[],
     workerCount: number,
+    private readonly assigned: (index: number) => boolean = () => true,
   ) {
     this.results = ranges.map(() => ({ batches: [], done: false }));
     const url = resolveWorkerUrl(import.meta.url, 'ndjson-worker', 'DATA_READ_FAILED');
@@ -73,11 +75,12 @@ export class NdjsonWorkerPool implements NdjsonParser {
   }
 
   private dispatch(): void {
-    const limit = Math.min(
-      this.ranges.length,
-      this.reading + 1 + AHEAD_PER_WORKER * this.workers.length,
-    );
-    while (this.nextToSend < limit) {
+    while (this.nextToSend < this.ranges.length) {
+      if (!this.assigned(this.nextToSend)) {
+        this.nextToSend += 1;
+        continue;
+      }
+      if (this.sentAhead() >= AHEAD_PER_WORKER * this.workers.length) return;
       const worker = this.idle.pop();
       const range = this.ranges[this.nextToSend];
       if (worker === undefined || range === undefined) return;
@@ -85,6 +88,15 @@ export class NdjsonWorkerPool implements NdjsonParser {
       worker.postMessage(request);
       this.nextToSend += 1;
     }
+  }
+
+  /** This pool's ranges sent beyond the one being read: being parsed or buffered. */
+  private sentAhead(): number {
+    let ahead = 0;
+    for (let index = this.reading + 1; index < this.nextToSend; index += 1) {
+      if (this.assigned(index)) ahead += 1;
+    }
+    return ahead;
   }
 
   private receive(worker: Worker, message: NdjsonRangeMessage): void {

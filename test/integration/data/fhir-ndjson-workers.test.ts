@@ -5,7 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SIM_SITES } from '../../../benchmark/sim/sim-site-spec.js';
 import { writeSimSite } from '../../../cli/write-sim-site.js';
+import { splitNdjsonFile } from '../../../node/data/fhir/ndjson-range.js';
 import { NdjsonReader } from '../../../node/data/fhir/ndjson-reader.js';
+import { NdjsonWorkerPool } from '../../../node/data/fhir/ndjson-worker-pool.js';
 import { FhirCohortAssembler } from '../../../node/data/fhir/fhir-cohort-assembler.js';
 import { FhirIngestReportBuilder } from '../../../node/data/fhir/fhir-ingest-report.js';
 import { readFhirCohort } from '../../../node/data/fhir/read-fhir-cohort.js';
@@ -59,7 +61,7 @@ describe('FHIR NDJSON parsed on worker threads', () => {
     return at;
   };
 
-  /** Workers with ranges of `rangeBytes` give exactly what the calling thread gives. */
+  /** Workers (with the calling thread's share) give exactly what the calling thread alone gives. */
   async function assertSameOnWorkers(at: string, rangeBytes: number): Promise<void> {
     const inProcess = await readFhirCohort(at, { workers: 0 });
     const onWorkers = await readFhirCohort(at, { workers: 2, rangeBytes });
@@ -90,20 +92,26 @@ describe('FHIR NDJSON parsed on worker threads', () => {
     );
   });
 
-  it('a file that disappears under a worker fails the read', async () => {
+  it('a file that disappears fails the read, whichever thread parses it', async () => {
     const at = folder('vanishing');
     const file = path.join(at, 'Observation.ndjson');
     writeFileSync(file, `${AWKWARD_LINES.join('\n')}\n`);
     const reader = await NdjsonReader.open([file], { workers: 1, rangeBytes: 100 });
+    const pool = new NdjsonWorkerPool(await splitNdjsonFile(file, 100), 1);
     rmSync(file);
     const report = new FhirIngestReportBuilder('vanishing');
+    const isMissing = (error: unknown) => (error as { code?: unknown }).code === 'ENOENT';
     try {
       await assert.rejects(
         reader.readFile(file, 'Observation.ndjson', new FhirCohortAssembler(report), report),
-        (error: unknown) => (error as { code?: unknown }).code === 'ENOENT',
+        isMissing,
       );
+      await assert.rejects(async () => {
+        for await (const batch of pool.batches(0))
+          assert.fail(`read ${String(batch.length)} lines`);
+      }, isMissing);
     } finally {
-      await reader.close();
+      await Promise.all([reader.close(), pool.close()]);
     }
   });
 });
