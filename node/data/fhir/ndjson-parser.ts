@@ -33,22 +33,59 @@ export interface NdjsonParseOptions {
 
 export const DEFAULT_RANGE_BYTES = 8 * 1024 * 1024;
 
+/** Ranges the calling thread holds parsed ahead of the reader. */
+const PARSED_AHEAD = 2;
+
 /** A parser for `ranges`, on workers when `options` or the export's size call for them. */
 export function createNdjsonParser(
   ranges: readonly NdjsonRange[],
   options: NdjsonParseOptions,
 ): NdjsonParser {
   const workers = Math.min(options.workers ?? defaultWorkers(ranges), ranges.length - 1);
-  const here = inProcessParser(ranges);
-  if (workers <= 0) return here;
-  // Every (workers + 1)-th range is parsed here: the calling thread applies
-  // every line anyway and would otherwise sit idle most of the time.
-  const parsedHere = (index: number): boolean => index % (workers + 1) === 0;
-  const pool = new NdjsonWorkerPool(ranges, workers, (index) => !parsedHere(index));
-  return {
-    batches: (index) => (parsedHere(index) ? here.batches(index) : pool.batches(index)),
-    close: () => pool.close(),
-  };
+  if (workers <= 0) return inProcessParser(ranges);
+  return new SharedParser(ranges, new NdjsonWorkerPool(ranges, workers, false));
+}
+
+/**
+ * Workers parse ranges ahead of the reader; the calling thread, which
+ * applies every line anyway, parses the ranges it reaches before a worker
+ * has started them, and while it waits for a worker's range it parses the
+ * next free one into memory (at most `PARSED_AHEAD`). Every core stays busy
+ * whatever the threads' relative speed.
+ */
+class SharedParser implements NdjsonParser {
+  private readonly parsedAhead = new Map<number, NdjsonLine[][]>();
+
+  constructor(
+    private readonly ranges: readonly NdjsonRange[],
+    private readonly pool: NdjsonWorkerPool,
+  ) {}
+
+  async *batches(index: number): AsyncGenerator<NdjsonLine[]> {
+    const parsed = this.parsedAhead.get(index);
+    this.parsedAhead.delete(index);
+    this.pool.advance(index);
+    if (parsed !== undefined) yield* parsed;
+    else if (this.pool.claim(index)) yield* parseHere(this.ranges, index);
+    else {
+      await this.parseAheadWhileWaiting(index);
+      yield* this.pool.batches(index);
+    }
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+
+  private async parseAheadWhileWaiting(index: number): Promise<void> {
+    for (let next = index + 1; !this.pool.isDone(index); next += 1) {
+      if (this.parsedAhead.size >= PARSED_AHEAD || next >= this.ranges.length) return;
+      if (!this.pool.claim(next)) continue;
+      const batches: NdjsonLine[][] = [];
+      for await (const batch of parseHere(this.ranges, next)) batches.push(batch);
+      this.parsedAhead.set(next, batches);
+    }
+  }
 }
 
 /** One worker per core but one once there is more than one range's worth of data. */
@@ -57,17 +94,20 @@ function defaultWorkers(ranges: readonly NdjsonRange[]): number {
   return bytes > DEFAULT_RANGE_BYTES ? Math.max(1, availableParallelism() - 1) : 0;
 }
 
-/** Parses on the calling thread, yielding to the event loop between batches. */
+/** Parses on the calling thread alone. */
 function inProcessParser(ranges: readonly NdjsonRange[]): NdjsonParser {
-  return {
-    async *batches(index: number): AsyncGenerator<NdjsonLine[]> {
-      const range = ranges[index];
-      if (range === undefined) throw new RangeError(`no NDJSON range ${String(index)}`);
-      for (const batch of parseNdjsonRange(range)) {
-        yield batch;
-        await nextTurn();
-      }
-    },
-    close: () => Promise.resolve(),
-  };
+  return { batches: (index) => parseHere(ranges, index), close: () => Promise.resolve() };
+}
+
+/** Range `index` parsed on the calling thread, yielding to the event loop between batches. */
+async function* parseHere(
+  ranges: readonly NdjsonRange[],
+  index: number,
+): AsyncGenerator<NdjsonLine[]> {
+  const range = ranges[index];
+  if (range === undefined) throw new RangeError(`no NDJSON range ${String(index)}`);
+  for (const batch of parseNdjsonRange(range)) {
+    yield batch;
+    await nextTurn();
+  }
 }

@@ -29,27 +29,52 @@ export class NdjsonWorkerPool implements NdjsonParser {
   private readonly results: RangeResult[];
   private nextToSend = 0;
   private reading = 0;
+  /** Ranges the caller parses itself (see `claim`): never sent. */
+  private readonly claimed = new Set<number>();
   private failure: Error | undefined;
   private closing = false;
   private wake: (() => void) | undefined;
 
-  /** `assigned(index)`: whether range `index` is this pool's to parse (others are never sent). */
+  /** Starts the workers; with `dispatchNow` false, nothing is sent before the first `claim` or `batches`. */
   constructor(
     private readonly ranges: readonly NdjsonRange[],
     workerCount: number,
-    private readonly assigned: (index: number) => boolean = () => true,
+    dispatchNow = true,
   ) {
     this.results = ranges.map(() => ({ batches: [], done: false }));
     const url = resolveWorkerUrl(import.meta.url, 'ndjson-worker', 'DATA_READ_FAILED');
     for (let i = 0; i < workerCount; i += 1) this.start(spawnWorker(url, undefined));
+    if (dispatchNow) this.dispatch();
+  }
+
+  /**
+   * Takes range `index` away from the workers when none has started it:
+   * true means the caller parses it itself. A caller that takes every range
+   * it reaches before the workers do keeps every core busy, whatever their
+   * relative speed.
+   */
+  claim(index: number): boolean {
+    if (index < this.nextToSend || index >= this.ranges.length) return false;
+    this.claimed.add(index);
+    this.dispatch();
+    return true;
+  }
+
+  /** Whether the workers have finished range `index` (or failed). */
+  isDone(index: number): boolean {
+    return this.failure !== undefined || this.results[index]?.done === true;
+  }
+
+  /** The caller now reads range `index`: the workers may run ahead of it. */
+  advance(index: number): void {
+    this.reading = index;
     this.dispatch();
   }
 
   async *batches(index: number): AsyncGenerator<NdjsonLine[]> {
     const result = this.results[index];
     if (result === undefined) throw new RangeError(`no NDJSON range ${String(index)}`);
-    this.reading = index;
-    this.dispatch();
+    this.advance(index);
     for (;;) {
       const batch = result.batches.shift();
       if (batch !== undefined) yield batch;
@@ -76,7 +101,7 @@ export class NdjsonWorkerPool implements NdjsonParser {
 
   private dispatch(): void {
     while (this.nextToSend < this.ranges.length) {
-      if (!this.assigned(this.nextToSend)) {
+      if (this.claimed.has(this.nextToSend)) {
         this.nextToSend += 1;
         continue;
       }
@@ -94,7 +119,7 @@ export class NdjsonWorkerPool implements NdjsonParser {
   private sentAhead(): number {
     let ahead = 0;
     for (let index = this.reading + 1; index < this.nextToSend; index += 1) {
-      if (this.assigned(index)) ahead += 1;
+      if (!this.claimed.has(index)) ahead += 1;
     }
     return ahead;
   }
