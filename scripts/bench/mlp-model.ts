@@ -5,6 +5,7 @@
  */
 import { encodeModel } from '../../benchmark/onnx/encode-model.js';
 import { GraphBuilder } from '../../benchmark/onnx/graph-builder.js';
+import { createPrng } from '../../benchmark/sim/prng.js';
 
 const HIDDEN = 256;
 
@@ -14,14 +15,17 @@ export function buildBenchMlp(
   outputs: number,
   names: { input: string; output: string },
 ): Uint8Array {
-  const random = seeded(42);
+  const random = createPrng('bench-mlp');
   const graph = new GraphBuilder('bench_mlp');
   const x = graph.input(names.input, 'float32', ['N', inputs]);
   const zero = graph.constant([0], 'float32', []);
   let h = graph.op('Where', [graph.op('IsNaN', [x]), zero, x]);
   let width = inputs;
   for (const next of [HIDDEN, HIDDEN, outputs]) {
-    const weights = Array.from({ length: width * next }, () => (random() - 0.5) / Math.sqrt(width));
+    const weights = Array.from(
+      { length: width * next },
+      () => (random.uniform() - 0.5) / Math.sqrt(width),
+    );
     const w = graph.constant(weights, 'float32', [width, next]);
     const b = graph.constant(new Array<number>(next).fill(0), 'float32', [next]);
     h = graph.op('Gemm', [h, w, b]);
@@ -31,15 +35,4 @@ export function buildBenchMlp(
   graph.op('Sigmoid', [h], {}, names.output);
   graph.output(names.output, 'float32', ['N', outputs]);
   return encodeModel(graph);
-}
-
-/** mulberry32: a small seeded generator, so the model is the same in every run. */
-function seeded(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

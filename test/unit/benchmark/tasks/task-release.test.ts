@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { binaryMetrics } from '../../../../benchmark/metrics/binary-metrics.js';
 import { regressionMetrics } from '../../../../benchmark/metrics/regression-metrics.js';
+import { createPrng } from '../../../../benchmark/sim/prng.js';
 import { GROWTH_STATUS } from '../../../../benchmark/tasks/growth-status.js';
 import { GROWTH_ZSCORE } from '../../../../benchmark/tasks/growth-zscore.js';
 import { subgroupCellCount } from '../../../../benchmark/tasks/subgroups.js';
@@ -16,20 +17,10 @@ import {
   scoreBinOf,
 } from '../../../../benchmark/tasks/task-release.js';
 
-/** A seeded generator (mulberry32), so failures reproduce. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** `rows` random examples of `task` and predictions, some targets undefined and outputs invalid. */
 function randomCase(task: TaskDefinition, rows: number, seed: number) {
-  const next = random(seed);
+  const prng = createPrng(`task-release-${String(seed)}`);
+  const next = (): number => prng.uniform();
   const outputs = task.kind === 'binary' ? task.labels.length : task.targets.length;
   const examples: TaskExamples = {
     rows,
