@@ -76,27 +76,42 @@ function outputReport(
   invalid: number,
 ): ExactTaskReport[string] {
   const width = outputColumns(task).length;
-  const column = (values: Float32Array | Float64Array) =>
-    Float64Array.from(rows, (row) => values[row * width + output] as number);
-  const truth = column(examples.targets);
-  const predicted = column(predictions);
+  const truth = strided(examples.targets, rows, width, output);
+  const predicted = strided(predictions, rows, width, output);
+  const labels = task.kind === 'binary' ? Uint8Array.from(truth) : new Uint8Array(0);
   const cells = pickRows(examples.subgroups, rows);
   const report = (grouping?: { groupOf: Uint32Array; names: readonly string[] }) =>
     task.kind === 'binary'
-      ? binaryReport(Uint8Array.from(truth), predicted, grouping)
+      ? binaryReport(labels, predicted, grouping)
       : regressionReport(truth, predicted, grouping);
   const subgroups: Record<string, Readonly<Record<string, unknown>>> = {};
   const fairness: Record<string, unknown> = {};
   let all: unknown;
   task.subgroups.dimensions.forEach((dimension, d) => {
     const levelOf = levelTable(task, d);
-    const groupOf = Uint32Array.from(cells, (cell) => levelOf[cell] ?? 0);
+    const groupOf = new Uint32Array(cells.length);
+    cells.forEach((cell, i) => (groupOf[i] = levelOf[cell] ?? 0));
     const byLevel = report({ groupOf, names: dimension.levels });
     all = byLevel.all; // the same whichever dimension groups it
     subgroups[dimension.name] = byLevel.groups;
     fairness[dimension.name] = byLevel.fairness;
   });
   return { invalid, all: all ?? report().all, subgroups, fairness } as ExactTaskReport[string];
+}
+
+/**
+ * Column `column` of a row-major matrix `width` wide, at `rows`. A loop:
+ * `Float64Array.from` with a mapping function is several times slower.
+ */
+function strided(
+  values: Float32Array | Float64Array,
+  rows: Uint32Array,
+  width: number,
+  column: number,
+): Float64Array {
+  const out = new Float64Array(rows.length);
+  rows.forEach((row, i) => (out[i] = values[row * width + column] as number));
+  return out;
 }
 
 /** Partition cell → its level index in dimension `d` (a few dozen cells, computed once). */
