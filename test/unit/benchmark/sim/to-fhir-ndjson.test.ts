@@ -1,6 +1,5 @@
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
-import { MeasurementKind } from '../../../../benchmark/cohort.js';
 import type { Cohort } from '../../../../benchmark/cohort.js';
 import { CohortBuilder } from '../../../../benchmark/cohort-builder.js';
 import { hasCode } from '../../../../benchmark/errors.js';
@@ -10,8 +9,7 @@ import { SimUnit } from '../../../../benchmark/sim/sim-units.js';
 import type { BulkExportManifest, FhirNdjson } from '../../../../benchmark/sim/to-fhir-ndjson.js';
 import { toFhirNdjson } from '../../../../benchmark/sim/to-fhir-ndjson.js';
 import { toLongCsv } from '../../../../benchmark/sim/to-long-csv.js';
-
-const DAY_2020_01_01 = Date.UTC(2020, 0, 1) / 86_400_000;
+import { DAY_2020_01_01, smallCohort as sharedSmallCohort } from './small-cohort.js';
 
 interface Observation {
   resourceType: string;
@@ -26,31 +24,7 @@ interface Observation {
   extension?: unknown;
 }
 
-function smallCohort(): Cohort {
-  const builder = new CohortBuilder();
-  const a = builder.addChild({
-    id: 'S1-000001',
-    sex: 1,
-    birthDay: DAY_2020_01_01,
-    gestationalAgeDays: 260, // 37.142857… weeks: written as 37.1, as the long CSV does
-  });
-  const b = builder.addChild({ id: 'S1-000002', sex: 2, birthDay: DAY_2020_01_01 - 365 });
-  const add = (childIndex: number, ageDays: number, kind: MeasurementKind, value: number) =>
-    builder.addMeasurement({ childIndex, ageDays, kind, value });
-  add(a, 3, MeasurementKind.weight, 3.45);
-  add(a, 3, MeasurementKind.length, 50.2);
-  add(a, 60, MeasurementKind.headCircumference, 38.1);
-  builder.addMeasurement({
-    childIndex: b,
-    ageDays: 790,
-    kind: MeasurementKind.weight,
-    value: 12.5,
-    estimated: true,
-  });
-  add(b, 790, MeasurementKind.height, 88);
-  add(b, 790, MeasurementKind.bmi, 16.14);
-  return builder.build();
-}
+const smallCohort = (): Cohort => sharedSmallCohort('S1-000002', 260);
 
 function file(ndjson: FhirNdjson, name: string): string[] {
   const found = ndjson.files.find((f) => f.name === name);

@@ -1,43 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { MeasurementKind } from '../../../../benchmark/cohort.js';
 import type { Cohort } from '../../../../benchmark/cohort.js';
-import { CohortBuilder } from '../../../../benchmark/cohort-builder.js';
 import { hasCode } from '../../../../benchmark/errors.js';
 import { generateSimSite } from '../../../../benchmark/sim/generate-sim-site.js';
 import { SIM_SITES } from '../../../../benchmark/sim/sim-site-spec.js';
 import { SimUnit } from '../../../../benchmark/sim/sim-units.js';
 import { LONG_CSV_HEADER, toLongCsv } from '../../../../benchmark/sim/to-long-csv.js';
+import { smallCohort as sharedSmallCohort } from './small-cohort.js';
 
-const DAY_2020_01_01 = Date.UTC(2020, 0, 1) / 86_400_000;
-
-function smallCohort(): Cohort {
-  const builder = new CohortBuilder();
-  const a = builder.addChild({
-    id: 'S1-000001',
-    sex: 1,
-    birthDay: DAY_2020_01_01,
-    gestationalAgeDays: 245,
-  });
-  const b = builder.addChild({ id: 'odd,"id"', sex: 2, birthDay: DAY_2020_01_01 - 365 });
-  builder.addMeasurement({ childIndex: a, ageDays: 3, kind: MeasurementKind.weight, value: 3.45 });
-  builder.addMeasurement({ childIndex: a, ageDays: 3, kind: MeasurementKind.length, value: 50.2 });
-  builder.addMeasurement({
-    childIndex: a,
-    ageDays: 60,
-    kind: MeasurementKind.headCircumference,
-    value: 38.1,
-  });
-  builder.addMeasurement({
-    childIndex: b,
-    ageDays: 790,
-    kind: MeasurementKind.weight,
-    value: 12.5,
-    estimated: true,
-  });
-  builder.addMeasurement({ childIndex: b, ageDays: 790, kind: MeasurementKind.height, value: 88 });
-  builder.addMeasurement({ childIndex: b, ageDays: 790, kind: MeasurementKind.bmi, value: 16.14 });
-  return builder.build();
-}
+const smallCohort = (): Cohort => sharedSmallCohort('odd,"id"', 245);
 
 describe('sim/to-long-csv', () => {
   it('writes the header and one formatted row per measurement', () => {

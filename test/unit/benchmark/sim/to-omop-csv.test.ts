@@ -1,8 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
-import { MeasurementKind } from '../../../../benchmark/cohort.js';
 import type { Cohort } from '../../../../benchmark/cohort.js';
-import { CohortBuilder } from '../../../../benchmark/cohort-builder.js';
 import { hasCode } from '../../../../benchmark/errors.js';
 import { generateSimSite } from '../../../../benchmark/sim/generate-sim-site.js';
 import { SIM_SITES } from '../../../../benchmark/sim/sim-site-spec.js';
@@ -13,34 +11,9 @@ import {
   OMOP_PERSON_HEADER,
   toOmopCsv,
 } from '../../../../benchmark/sim/to-omop-csv.js';
+import { smallCohort as sharedSmallCohort } from './small-cohort.js';
 
-const DAY_2020_01_01 = Date.UTC(2020, 0, 1) / 86_400_000;
-
-function smallCohort(): Cohort {
-  const builder = new CohortBuilder();
-  const a = builder.addChild({
-    id: 'S1-000001',
-    sex: 1,
-    birthDay: DAY_2020_01_01,
-    gestationalAgeDays: 260, // 37.142857… weeks: written as 37.1, as the long CSV does
-  });
-  const b = builder.addChild({ id: 'odd,"id"', sex: 2, birthDay: DAY_2020_01_01 - 365 });
-  const add = (childIndex: number, ageDays: number, kind: MeasurementKind, value: number) =>
-    builder.addMeasurement({ childIndex, ageDays, kind, value });
-  add(a, 3, MeasurementKind.weight, 3.45);
-  add(a, 3, MeasurementKind.length, 50.2);
-  add(a, 60, MeasurementKind.headCircumference, 38.1);
-  builder.addMeasurement({
-    childIndex: b,
-    ageDays: 790,
-    kind: MeasurementKind.weight,
-    value: 12.5,
-    estimated: true,
-  });
-  add(b, 790, MeasurementKind.height, 88);
-  add(b, 790, MeasurementKind.bmi, 16.14);
-  return builder.build();
-}
+const smallCohort = (): Cohort => sharedSmallCohort('odd,"id"', 260);
 
 /** Splits a row written by `toOmopCsv` (only person_source_value may be quoted). */
 function fields(line: string): string[] {

@@ -4,28 +4,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MeasurementKind, childCount, measurementCount } from '../../../../benchmark/cohort.js';
-import type { Cohort } from '../../../../benchmark/cohort.js';
 import { hasCode } from '../../../../benchmark/errors.js';
 import { MAX_REPORTED_PROBLEMS } from '../../../../node/data/ingest-report.js';
 import { MAX_LINE_CHARS, readCsvCohort } from '../../../../node/data/read-csv-cohort.js';
+import { measurementRows } from '../../../helpers/measurement-rows.js';
 
 const fixture = (name: string): string =>
   fileURLToPath(new URL(`../../../fixtures/csv/${name}`, import.meta.url));
 const day = (iso: string): number =>
   Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) /
   86_400_000;
-
-/** Measurements as plain rows, for exact comparison. */
-function rows(cohort: Cohort): Array<[string, number, number, number, number]> {
-  const { children, measurements } = cohort;
-  return Array.from(measurements.child, (child, i) => [
-    children.ids[child] ?? '?',
-    measurements.ageDays[i] ?? -1,
-    measurements.kind[i] ?? -1,
-    measurements.value[i] ?? Number.NaN,
-    measurements.estimated[i] ?? -1,
-  ]);
-}
 
 describe('node/data/readCsvCohort', () => {
   let dir: string;
@@ -61,7 +49,7 @@ describe('node/data/readCsvCohort', () => {
     assert.equal(children.birthDay[0], 18276);
     assert.deepEqual([...children.gestationalAgeDays], [273, Number.NaN, 255.5]);
     const { weight, length, height, headCircumference, bmi } = MeasurementKind;
-    assert.deepEqual(rows(cohort), [
+    assert.deepEqual(measurementRows(cohort), [
       ['c1', 0, weight, 3.4, 0],
       ['c1', 0, length, 50.2, 0],
       ['c1', 182, weight, 7.9, 0],
@@ -108,7 +96,7 @@ describe('node/data/readCsvCohort', () => {
     assert.equal(report.rowsAccepted, 2);
     assert.equal(report.rowsRejected, 15);
     assert.deepEqual(cohort.children.ids, ['b1', 'b13']);
-    assert.deepEqual(rows(cohort), [
+    assert.deepEqual(measurementRows(cohort), [
       ['b1', 31, MeasurementKind.weight, 4.1, 0],
       ['b13', 31, MeasurementKind.length, 49.5, 0],
     ]);
@@ -140,7 +128,7 @@ describe('node/data/readCsvCohort', () => {
     assert.deepEqual(cohort.children.ids, ['smith, j', 'doe "jr"', 'c9']);
     assert.deepEqual([...cohort.children.sex], [2, 1, 2]);
     const { weight, length, height, headCircumference, bmi } = MeasurementKind;
-    assert.deepEqual(rows(cohort), [
+    assert.deepEqual(measurementRows(cohort), [
       ['smith, j', 0, weight, 3.401942775, 0], // 7.5 lb
       ['smith, j', 0, length, 49.53, 0], // 19.5 in
       ['doe "jr"', 15, weight, 3.25, 0], // 3250 g
@@ -159,7 +147,7 @@ describe('node/data/readCsvCohort', () => {
     );
     const { cohort, report } = await readCsvCohort(file);
     assert.deepEqual([report.rowsRead, report.rowsAccepted, report.problems.length], [2, 2, 0]);
-    assert.deepEqual(rows(cohort), [
+    assert.deepEqual(measurementRows(cohort), [
       ['k1', 10, MeasurementKind.weight, 3.5, 0],
       ['k1', 20, MeasurementKind.weight, 3.9, 0],
     ]);

@@ -4,31 +4,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MeasurementKind } from '../../../../../benchmark/cohort.js';
-import type { Cohort } from '../../../../../benchmark/cohort.js';
 import { hasCode } from '../../../../../benchmark/errors.js';
 import type { FhirProblem } from '../../../../../node/data/fhir/fhir-ingest-report.js';
 import { MAX_BUNDLE_BYTES } from '../../../../../node/data/fhir/read-bundle-file.js';
 import { readFhirCohort } from '../../../../../node/data/fhir/read-fhir-cohort.js';
 import { MAX_NDJSON_LINE_BYTES } from '../../../../../node/data/fhir/ndjson-lines.js';
 import { parseIsoDay } from '../../../../../node/data/parse-iso-day.js';
+import { measurementRows } from '../../../../helpers/measurement-rows.js';
 
 const fixture = (name: string): string =>
   fileURLToPath(new URL(`../../../../fixtures/fhir/${name}`, import.meta.url));
 const day = (iso: string): number => parseIsoDay(iso) ?? Number.NaN;
 const age = (birth: string, on: string): number => day(on) - day(birth);
 const { weight, length, height, headCircumference, bmi } = MeasurementKind;
-
-/** Measurements as plain rows, for exact comparison. */
-function rows(cohort: Cohort): Array<[string, number, number, number, number]> {
-  const { children, measurements } = cohort;
-  return Array.from(measurements.child, (child, i) => [
-    children.ids[child] ?? '?',
-    measurements.ageDays[i] ?? -1,
-    measurements.kind[i] ?? -1,
-    measurements.value[i] ?? Number.NaN,
-    measurements.estimated[i] ?? -1,
-  ]);
-}
 
 /** Problems as `file:row:field:reason` (plus `@Type/id` when known), for compact comparison. */
 const brief = (problems: readonly FhirProblem[]): string[] =>
@@ -57,7 +45,7 @@ describe('node/data/fhir/readFhirCohort', () => {
       const { cohort } = await read();
       const p1 = (on: string) => age('2020-01-01', on);
       const p14 = (on: string) => age('2018-06-15', on);
-      assert.deepEqual(rows(cohort), [
+      assert.deepEqual(measurementRows(cohort), [
         ['p1', 0, weight, 3.4, 0], // kg
         ['p1', 1, weight, 3.4, 0], // 3400 g
         ['p1', 2, weight, 3.401942775, 0], // 7.5 [lb_av]
@@ -203,7 +191,7 @@ describe('node/data/fhir/readFhirCohort', () => {
     it('reads exactly the files a manifest lists, Patients first, and reports a missing one', async () => {
       const { cohort, report } = await readFhirCohort(fixture('bulk-manifest'));
       assert.deepEqual(cohort.children.ids, ['a1', 'a2']);
-      assert.deepEqual(rows(cohort), [
+      assert.deepEqual(measurementRows(cohort), [
         ['a1', 0, weight, 3.2, 0],
         ['a1', 0, length, 49.5, 0],
         ['a1', 184, weight, 9.1, 0],
@@ -244,7 +232,7 @@ describe('node/data/fhir/readFhirCohort', () => {
       assert.deepEqual(report.filesIgnored, ['log.ndjson', 'README.txt']);
       assert.deepEqual(cohort.children.ids, ['b1', 'b2']);
       // b2's Patient comes after its observation: held back, then placed.
-      assert.deepEqual(rows(cohort), [
+      assert.deepEqual(measurementRows(cohort), [
         ['b1', 0, weight, 3.1, 0],
         ['b1', 31, weight, 4, 0],
         ['b1', 0, headCircumference, 36, 0],
@@ -279,7 +267,7 @@ describe('node/data/fhir/readFhirCohort', () => {
       const u2 = 'urn:uuid:22222222-2222-4222-8222-222222222222';
       assert.deepEqual(cohort.children.ids, ['pa', u2, 'pc', 'pd']);
       assert.deepEqual([...cohort.children.sex], [2, 1, 1, 2]);
-      assert.deepEqual(rows(cohort), [
+      assert.deepEqual(measurementRows(cohort), [
         ['pa', 0, weight, 3.3, 0],
         [u2, 0, weight, 3.5, 0], // a Patient without id is known by its fullUrl
         ['pc', 184, weight, 6.1, 0],

@@ -4,24 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { CohortBuilder } from '../../../../../benchmark/cohort-builder.js';
 import { MeasurementKind } from '../../../../../benchmark/cohort.js';
-import type { Cohort } from '../../../../../benchmark/cohort.js';
 import { OmopGestations } from '../../../../../node/data/omop/omop-gestations.js';
 import { OmopFileReportBuilder } from '../../../../../node/data/omop/omop-ingest-report.js';
 import { readOmopCohort } from '../../../../../node/data/omop/read-omop-cohort.js';
+import { measurementRows } from '../../../../helpers/measurement-rows.js';
 
 const { weight } = MeasurementKind;
-
-/** Measurements as plain rows, for exact comparison. */
-function rows(cohort: Cohort): Array<[string, number, number, number, number]> {
-  const { children, measurements } = cohort;
-  return Array.from(measurements.child, (child, i) => [
-    children.ids[child] ?? '?',
-    measurements.ageDays[i] ?? -1,
-    measurements.kind[i] ?? -1,
-    measurements.value[i] ?? Number.NaN,
-    measurements.estimated[i] ?? -1,
-  ]);
-}
 
 describe('node/data/omop/OmopGestations', () => {
   it('keeps the first gestational age of a person: the same again is a duplicate, another a conflict', () => {
@@ -98,7 +86,7 @@ describe('node/data/omop/OmopGestations', () => {
       const { cohort } = await readOmopCohort(dir);
       assert.deepEqual(cohort.children.ids, ['1', '2', '3']);
       assert.deepEqual([...cohort.children.gestationalAgeDays], [Math.fround(233.8), NaN, NaN]);
-      assert.deepEqual(rows(cohort), [
+      assert.deepEqual(measurementRows(cohort), [
         ['1', 4, weight, 2.1, 0],
         ['2', 1, weight, 3.3, 0],
         ['3', 9131, weight, 60, 0],

@@ -9,6 +9,7 @@ import { hasCode } from '../../../../../benchmark/errors.js';
 import { MAX_REPORTED_PROBLEMS } from '../../../../../node/data/ingest-report.js';
 import { readOmopCohort } from '../../../../../node/data/omop/read-omop-cohort.js';
 import { MAX_LINE_CHARS } from '../../../../../node/data/omop/read-omop-table.js';
+import { measurementRows } from '../../../../helpers/measurement-rows.js';
 
 const fixture = (name: string): string =>
   fileURLToPath(new URL(`../../../../fixtures/${name}`, import.meta.url));
@@ -16,18 +17,6 @@ const day = (iso: string): number =>
   Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) /
   86_400_000;
 const { weight, length, height, headCircumference, bmi } = MeasurementKind;
-
-/** Measurements as plain rows, for exact comparison. */
-function rows(cohort: Cohort): Array<[string, number, number, number, number]> {
-  const { children, measurements } = cohort;
-  return Array.from(measurements.child, (child, i) => [
-    children.ids[child] ?? '?',
-    measurements.ageDays[i] ?? -1,
-    measurements.kind[i] ?? -1,
-    measurements.value[i] ?? Number.NaN,
-    measurements.estimated[i] ?? -1,
-  ]);
-}
 
 /** Measurements per kind, indexed by `MeasurementKind`. */
 function countByKind(cohort: Cohort, maxAgeDays = Infinity): number[] {
@@ -92,7 +81,7 @@ describe('node/data/omop/readOmopCohort', () => {
       assert.equal(cohort.children.birthDay[0], day('1998-04-09'));
       assert.equal(cohort.children.birthDay[1], day('2014-10-22'));
       // MEASUREMENT.csv rows 1, 3 and 4: person 1's weight on 2013-05-17, weight and BMI on 2015-05-29.
-      assert.deepEqual(rows(cohort).slice(0, 3), [
+      assert.deepEqual(measurementRows(cohort).slice(0, 3), [
         ['1', day('2013-05-17') - day('1998-04-09'), weight, 48.1, 0],
         ['1', day('2015-05-29') - day('1998-04-09'), weight, 58.6, 0],
         ['1', day('2015-05-29') - day('1998-04-09'), bmi, 21.2, 0],
@@ -114,7 +103,7 @@ describe('node/data/omop/readOmopCohort', () => {
         [day('2020-01-15'), day('2019-06-01'), day('2019-03-03'), day('2017-01-02')],
       );
       assert.ok(cohort.children.gestationalAgeDays.every(Number.isNaN));
-      assert.deepEqual(rows(cohort), [
+      assert.deepEqual(measurementRows(cohort), [
         ['1', 0, weight, 3.4, 0],
         ['1', 182, length, 50.2, 0],
         ['1', 182, headCircumference, 43.5, 0],
@@ -235,7 +224,7 @@ describe('node/data/omop/readOmopCohort', () => {
     const { cohort, report } = await readOmopCohort(fixture('omop/tab-separated'));
     assert.deepEqual(cohort.children.ids, ['a1']);
     assert.deepEqual([...cohort.children.birthDay], [day('2020-02-29')]);
-    assert.deepEqual(rows(cohort), [
+    assert.deepEqual(measurementRows(cohort), [
       ['a1', 1, weight, 4.2, 0],
       ['a1', 1, length, 52, 0],
     ]);
@@ -331,7 +320,7 @@ describe('node/data/omop/readOmopCohort', () => {
         'MEASUREMENT.csv': `${MEASUREMENT}${long}1,3025315,2020-02-01,4.1,kg\n`,
       });
       const { cohort, report } = await readOmopCohort(at);
-      assert.deepEqual(rows(cohort), [['1', 31, weight, 4.1, 0]]);
+      assert.deepEqual(measurementRows(cohort), [['1', 31, weight, 4.1, 0]]);
       assert.deepEqual(report.problems, [
         { file: 'MEASUREMENT.csv', row: 2, field: '*', reason: 'LINE_TOO_LONG' },
       ]);
