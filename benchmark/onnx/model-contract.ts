@@ -1,15 +1,9 @@
 /**
  * What a task requires of a submitted model's single input and output tensor.
  * Both are float32 and two-dimensional: a dynamic batch dimension (any
- * symbolic name) followed by a fixed number of columns.
+ * symbolic name) followed by a fixed number of columns. A task's contract
+ * comes from its definition (`modelContractOf` in benchmark/tasks).
  */
-import {
-  STATUS_FEATURES,
-  STATUS_INPUT_NAME,
-  STATUS_LABELS,
-  STATUS_OUTPUT_NAME,
-} from '../tasks/growth-status-contract.js';
-
 /** The tensor names and column counts a model must declare. */
 export interface ModelContract {
   /** Name of the one graph input, float32 [N, inputColumns]. */
@@ -27,11 +21,3 @@ export interface ModelContract {
    */
   readonly acceptsClassPairs?: boolean;
 }
-
-/** The model contract of `growth.status/v1`. */
-export const GROWTH_STATUS_MODEL_CONTRACT: ModelContract = Object.freeze({
-  inputName: STATUS_INPUT_NAME,
-  inputColumns: STATUS_FEATURES.length,
-  outputName: STATUS_OUTPUT_NAME,
-  outputColumns: STATUS_LABELS.length,
-});

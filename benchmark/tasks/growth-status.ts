@@ -8,15 +8,26 @@ import {
   GROWTH_STATUS_TASK_ID,
   GROWTH_STATUS_VERSION,
   STATUS_INPUT_NAME,
+  STATUS_LABELS,
   STATUS_OUTPUT_NAME,
   STATUS_SCORE_BINS,
 } from './growth-status-contract.js';
+import type { StatusLabel } from './growth-status-contract.js';
 import { statusLabels } from './growth-status-labels.js';
 import { STANDARD_SUBGROUPS } from './subgroups.js';
 import type { BinaryTask, TaskExamples, WhoScorer } from './task-definition.js';
 import { buildVisitExamples, VISIT_EXAMPLE_RULE, VISIT_FEATURES } from './visit-examples.js';
 
-const GROWTH_STATUS_LABEL_COUNT = 6;
+/** What each label of `STATUS_LABELS` means, for the task reference. */
+const LABEL_MEANINGS: Readonly<Record<StatusLabel, string>> = {
+  stunting: 'length/height-for-age z < −2',
+  wasting:
+    'weight-for-length/height z < −2 (under 5 y); BMI-for-age z < −2 (thinness, 5 y and over)',
+  underweight: 'weight-for-age z < −2 (to 10 y)',
+  overweight: 'WHZ > 2 (under 5 y); BAZ > 1 (5 y and over)',
+  obesity: 'WHZ > 3 (under 5 y); BAZ > 2 (5 y and over)',
+  microcephaly: 'head-circumference-for-age z < −2 (under 5 y, when measured)',
+};
 
 export const GROWTH_STATUS: BinaryTask = Object.freeze({
   kind: 'binary',
@@ -34,21 +45,7 @@ export const GROWTH_STATUS: BinaryTask = Object.freeze({
   inputName: STATUS_INPUT_NAME,
   features: VISIT_FEATURES,
   outputName: STATUS_OUTPUT_NAME,
-  labels: [
-    { name: 'stunting', description: 'length/height-for-age z < −2' },
-    {
-      name: 'wasting',
-      description:
-        'weight-for-length/height z < −2 (under 5 y); BMI-for-age z < −2 (thinness, 5 y and over)',
-    },
-    { name: 'underweight', description: 'weight-for-age z < −2 (to 10 y)' },
-    { name: 'overweight', description: 'WHZ > 2 (under 5 y); BAZ > 1 (5 y and over)' },
-    { name: 'obesity', description: 'WHZ > 3 (under 5 y); BAZ > 2 (5 y and over)' },
-    {
-      name: 'microcephaly',
-      description: 'head-circumference-for-age z < −2 (under 5 y, when measured)',
-    },
-  ],
+  labels: STATUS_LABELS.map((name) => ({ name, description: LABEL_MEANINGS[name] })),
   scoreBins: STATUS_SCORE_BINS,
   subgroups: STANDARD_SUBGROUPS,
   metrics: ['auroc', 'auprc', 'sensitivity', 'specificity', 'f1', 'accuracy', 'ece'],
@@ -56,7 +53,7 @@ export const GROWTH_STATUS: BinaryTask = Object.freeze({
 });
 
 function buildStatusTaskExamples(cohort: Cohort, score: WhoScorer): TaskExamples {
-  return buildVisitExamples(cohort, score, GROWTH_STATUS_LABEL_COUNT, (visit, z) =>
+  return buildVisitExamples(cohort, score, STATUS_LABELS.length, (visit, z) =>
     statusLabels(visit.ageDays, z).map((y) => (y === -1 ? Number.NaN : y)),
   );
 }

@@ -6,22 +6,25 @@
 import type { Cohort } from '../cohort.js';
 import type { WhoScores } from '../growth/score-who.js';
 import { childHistories, isComplete } from './child-histories.js';
+import { STATUS_FEATURES } from './growth-status-contract.js';
 import type { Visit } from './child-histories.js';
 import { standardSubgroup } from './subgroups.js';
 import type { TaskExamples, TensorColumn, WhoScorer } from './task-definition.js';
 
-/** The six input columns of a one-visit task, in order. */
-export const VISIT_FEATURES: readonly TensorColumn[] = Object.freeze([
-  { name: 'sex', description: '1 male, 2 female' },
-  { name: 'age_days', description: 'age at the visit in whole days' },
-  { name: 'weight_kg', description: 'weight in kg' },
-  { name: 'stature_cm', description: 'recumbent length or standing height in cm, as measured' },
-  { name: 'head_circumference_cm', description: 'head circumference in cm; NaN when not measured' },
-  {
-    name: 'recumbent',
-    description: '1 when stature is a recumbent length, 0 when standing height',
-  },
-]);
+/** What each input column means, for the task reference. */
+const FEATURE_MEANINGS: Readonly<Record<(typeof STATUS_FEATURES)[number], string>> = {
+  sex: '1 male, 2 female',
+  age_days: 'age at the visit in whole days',
+  weight_kg: 'weight in kg',
+  stature_cm: 'recumbent length or standing height in cm, as measured',
+  head_circumference_cm: 'head circumference in cm; NaN when not measured',
+  recumbent: '1 when stature is a recumbent length, 0 when standing height',
+};
+
+/** The six input columns of a one-visit task, in `STATUS_FEATURES` order. */
+export const VISIT_FEATURES: readonly TensorColumn[] = Object.freeze(
+  STATUS_FEATURES.map((name) => ({ name, description: FEATURE_MEANINGS[name] })),
+);
 
 /** The rule, as model owners read it. */
 export const VISIT_EXAMPLE_RULE =

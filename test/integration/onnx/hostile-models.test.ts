@@ -6,7 +6,8 @@
 import { strict as assert } from 'node:assert';
 import { existsSync } from 'node:fs';
 import { hasCode } from '../../../benchmark/errors.js';
-import { GROWTH_STATUS_MODEL_CONTRACT } from '../../../benchmark/onnx/model-contract.js';
+import { GROWTH_STATUS } from '../../../benchmark/tasks/growth-status.js';
+import { modelContractOf } from '../../../benchmark/tasks/task-model-contract.js';
 import { createOnnxModelLoader } from '../../../node/onnx/onnx-model-loader.js';
 import { OnnxScorer } from '../../../node/onnx/onnx-scorer.js';
 import type { OnnxScorerOptions } from '../../../node/onnx/parse-scorer-options.js';
@@ -28,7 +29,7 @@ import {
   buildSlowLoadingModel,
 } from '../../helpers/onnx-hostile-models.js';
 
-const contract = GROWTH_STATUS_MODEL_CONTRACT;
+const contract = modelContractOf(GROWTH_STATUS);
 const limits: OnnxScorerOptions = { timeoutMs: 30_000, maxModelBytes: 1 << 20 };
 const oneRow = new Float32Array(6);
 

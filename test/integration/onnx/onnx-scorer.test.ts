@@ -13,13 +13,14 @@ import {
   statusFeatures,
 } from '../../../benchmark/baselines/status-features.js';
 import { hasCode } from '../../../benchmark/errors.js';
-import { GROWTH_STATUS_MODEL_CONTRACT } from '../../../benchmark/onnx/model-contract.js';
+import { GROWTH_STATUS } from '../../../benchmark/tasks/growth-status.js';
+import { modelContractOf } from '../../../benchmark/tasks/task-model-contract.js';
 import type { ModelContract } from '../../../benchmark/onnx/model-contract.js';
 import { OnnxScorer } from '../../../node/onnx/onnx-scorer.js';
 import { buildContractModel, makeStatusSample } from '../../helpers/onnx-fixtures.js';
 import type { ContractBreak } from '../../helpers/onnx-fixtures.js';
 
-const contract = GROWTH_STATUS_MODEL_CONTRACT;
+const contract = modelContractOf(GROWTH_STATUS);
 
 function maxAbsDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
   assert.equal(a.length, b.length);

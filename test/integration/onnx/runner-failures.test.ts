@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { hasCode } from '../../../benchmark/errors.js';
-import { GROWTH_STATUS_MODEL_CONTRACT } from '../../../benchmark/onnx/model-contract.js';
+import { GROWTH_STATUS } from '../../../benchmark/tasks/growth-status.js';
+import { modelContractOf } from '../../../benchmark/tasks/task-model-contract.js';
 import { OnnxScorer } from '../../../node/onnx/onnx-scorer.js';
 import { buildContractModel } from '../../helpers/onnx-fixtures.js';
 
@@ -38,7 +39,7 @@ describe('runner process failures', function () {
       runnerUrl,
     });
     try {
-      await assert.rejects(scorer.load(buildContractModel(), GROWTH_STATUS_MODEL_CONTRACT), (e) =>
+      await assert.rejects(scorer.load(buildContractModel(), modelContractOf(GROWTH_STATUS)), (e) =>
         hasCode(e, 'MODEL_MEMORY_EXCEEDED'),
       );
     } finally {

@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { hasCode } from '../../../../benchmark/errors.js';
 import { assertModelContract } from '../../../../benchmark/onnx/assert-model-contract.js';
-import { GROWTH_STATUS_MODEL_CONTRACT } from '../../../../benchmark/onnx/model-contract.js';
+import { GROWTH_STATUS } from '../../../../benchmark/tasks/growth-status.js';
+import { modelContractOf } from '../../../../benchmark/tasks/task-model-contract.js';
 import { onnxProto } from '../../../../benchmark/onnx/onnx-proto.js';
 import { readModelSignature } from '../../../../benchmark/onnx/read-model-signature.js';
 import { buildStatusBaselineOnnx } from '../../../../benchmark/baselines/build-status-baseline-onnx.js';
@@ -105,7 +106,7 @@ describe('growth.status baseline', function () {
 
   it('builds an ONNX model that meets the contract and names its task', () => {
     const bytes = buildStatusBaselineOnnx(weights);
-    assertModelContract(readModelSignature(bytes), GROWTH_STATUS_MODEL_CONTRACT);
+    assertModelContract(readModelSignature(bytes), modelContractOf(GROWTH_STATUS));
     const metadata = onnxProto.ModelProto.decode(bytes).metadataProps;
     assert.equal(metadata.find((p) => p.key === 'centile.task')?.value, 'growth.status/v1');
   });

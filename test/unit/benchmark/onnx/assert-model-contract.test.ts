@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { hasCode } from '../../../../benchmark/errors.js';
 import { assertModelContract } from '../../../../benchmark/onnx/assert-model-contract.js';
-import { GROWTH_STATUS_MODEL_CONTRACT } from '../../../../benchmark/onnx/model-contract.js';
+import { GROWTH_STATUS } from '../../../../benchmark/tasks/growth-status.js';
+import { modelContractOf } from '../../../../benchmark/tasks/task-model-contract.js';
 import type { ModelContract } from '../../../../benchmark/onnx/model-contract.js';
 import type { ModelSignature, ValueSignature } from '../../../../benchmark/onnx/model-signature.js';
 
@@ -20,7 +21,7 @@ const output: ValueSignature = {
 
 function check(signature: ModelSignature): string | undefined {
   try {
-    assertModelContract(signature, GROWTH_STATUS_MODEL_CONTRACT);
+    assertModelContract(signature, modelContractOf(GROWTH_STATUS));
     return undefined;
   } catch (error) {
     return hasCode(error, 'MODEL_INPUT_MISMATCH')
@@ -34,7 +35,7 @@ function check(signature: ModelSignature): string | undefined {
 describe('assertModelContract', () => {
   it('is the growth.status contract: features [N, 6] → probabilities [N, 6]', () => {
     assert.deepEqual(
-      { ...GROWTH_STATUS_MODEL_CONTRACT },
+      { ...modelContractOf(GROWTH_STATUS) },
       { inputName: 'features', inputColumns: 6, outputName: 'probabilities', outputColumns: 6 },
     );
   });
@@ -80,7 +81,7 @@ describe('assertModelContract', () => {
   }
 
   describe('with acceptsClassPairs', () => {
-    const binary = { ...GROWTH_STATUS_MODEL_CONTRACT, outputColumns: 1, acceptsClassPairs: true };
+    const binary = { ...modelContractOf(GROWTH_STATUS), outputColumns: 1, acceptsClassPairs: true };
     const columns = (width: number): ModelSignature => ({
       inputs: [input],
       outputs: [{ ...output, shape: ['N', width] }],
@@ -103,7 +104,7 @@ describe('assertModelContract', () => {
       assert.equal(codeOf(columns(3), binary), 'MODEL_OUTPUT_MISMATCH');
       const off = { ...binary, acceptsClassPairs: false };
       assert.equal(codeOf(columns(2), off), 'MODEL_OUTPUT_MISMATCH');
-      const wide = { ...GROWTH_STATUS_MODEL_CONTRACT, acceptsClassPairs: true };
+      const wide = { ...modelContractOf(GROWTH_STATUS), acceptsClassPairs: true };
       assert.equal(codeOf(columns(2), wide), 'MODEL_OUTPUT_MISMATCH');
     });
   });
