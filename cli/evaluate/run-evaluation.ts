@@ -6,7 +6,7 @@
  * and the metrics the coordinator would compute from it.
  */
 import { readFile } from 'node:fs/promises';
-import type { Cohort } from '../../benchmark/cohort.js';
+import { childCount } from '../../benchmark/cohort.js';
 import { scoreWho } from '../../benchmark/growth/score-who.js';
 import { planGaussianRelease } from '../../benchmark/privacy/gaussian-release.js';
 import type { GaussianRelease } from '../../benchmark/privacy/gaussian-release.js';
@@ -112,8 +112,4 @@ async function simulateRelease(
   const plan = planGaussianRelease(releaseSensitivitySquared(task), rho);
   const noisy = addGaussianReleaseNoise(cells, plan, await createSodiumRandomSource());
   return { plan, metrics: taskMetrics(task, noisy.map(Number)) };
-}
-
-function childCount(cohort: Cohort): number {
-  return cohort.children.ids.length;
 }
