@@ -1,7 +1,6 @@
-import type { Lms } from './lms.js';
 import { lmsZ, lmsZRestricted, roundHalfUp } from './lms.js';
 import type { WhoIndicator } from './who-lms.js';
-import { whoLms } from './who-lms.js';
+import { whoZ } from './who-lms.js';
 import type { WhoScores, WhoVisit } from './who-scores.js';
 import { missingScores, withFlags } from './who-scores.js';
 import type { WhoPosition } from './who-stature.js';
@@ -41,7 +40,7 @@ export function scoreWho2006(visit: WhoVisit): WhoScores {
   const bmi = visit.weightKg / (stature / 100) ** 2;
   const ageValid = ageDays <= MAX_AGE_DAYS && ageMonths < 60;
   const byAge = (indicator: WhoIndicator, x: number, z: ZFunction): number =>
-    ageValid ? scoreWith(whoLms(indicator, sex, day), x, z) : Number.NaN;
+    ageValid ? whoZ(indicator, sex, day, x, z) : Number.NaN;
   return withFlags({
     waz: byAge('wfa2006', visit.weightKg, lmsZRestricted),
     haz: byAge('lhfa2006', stature, lmsZ),
@@ -53,10 +52,6 @@ export function scoreWho2006(visit: WhoVisit): WhoScores {
 
 type ZFunction = (x: number, l: number, m: number, s: number) => number;
 
-function scoreWith(lms: Lms | undefined, x: number, z: ZFunction): number {
-  return lms === undefined ? Number.NaN : z(x, lms.l, lms.m, lms.s);
-}
-
 /** Weight-for-length or weight-for-height z (anthro `anthro_zscore_weight_for_lenhei`). */
 function weightForStatureZ(visit: WhoVisit, stature: number, position: WhoPosition): number {
   const { ageDays } = visit;
@@ -65,6 +60,11 @@ function weightForStatureZ(visit: WhoVisit, stature: number, position: WhoPositi
   const ageValid =
     Number.isNaN(ageDays) || (ageDays <= MAX_AGE_DAYS && ageDays / DAYS_PER_MONTH < 60);
   if (!ageValid || !(stature >= low && stature <= high)) return Number.NaN;
-  const lms = whoLms(useLength ? 'wfl2006' : 'wfh2006', visit.sex, stature);
-  return scoreWith(lms, visit.weightKg, lmsZRestricted);
+  return whoZ(
+    useLength ? 'wfl2006' : 'wfh2006',
+    visit.sex,
+    stature,
+    visit.weightKg,
+    lmsZRestricted,
+  );
 }

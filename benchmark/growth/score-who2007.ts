@@ -1,6 +1,6 @@
 import { lmsZ, lmsZRestricted } from './lms.js';
 import type { WhoIndicator } from './who-lms.js';
-import { whoLms } from './who-lms.js';
+import { whoZ } from './who-lms.js';
 import type { WhoScores } from './who-scores.js';
 import { missingScores, withFlags } from './who-scores.js';
 
@@ -39,11 +39,8 @@ export function scoreWho2007(
 ): WhoScores {
   const inRange = ageMonths >= WHO2007_FIRST_MONTH && ageMonths <= WHO2007_LAST_MONTH;
   if ((sex !== 1 && sex !== 2) || !inRange) return missingScores();
-  const score = (indicator: WhoIndicator, x: number, restricted: boolean): number => {
-    const lms = whoLms(indicator, sex, ageMonths);
-    if (lms === undefined) return Number.NaN;
-    return (restricted ? lmsZRestricted : lmsZ)(x, lms.l, lms.m, lms.s);
-  };
+  const score = (indicator: WhoIndicator, x: number, restricted: boolean): number =>
+    whoZ(indicator, sex, ageMonths, x, restricted ? lmsZRestricted : lmsZ);
   const bmi = weightKg / (heightCm / 100) ** 2;
   return withFlags({
     waz: ageMonths <= WHO2007_LAST_WEIGHT_MONTH ? score('wfa2007', weightKg, true) : Number.NaN,

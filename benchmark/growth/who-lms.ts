@@ -87,6 +87,24 @@ export function whoLms(indicator: WhoIndicator, sex: number, x: number): Lms | u
   return lmsOf(whoLookup(indicator).one, sex, x);
 }
 
+/** L, M, S of one lookup; reused because per-visit scoring must not allocate. */
+const scratch = new Float64Array(3);
+
+/**
+ * `z(value, L, M, S)` at `x` of a WHO reference, NaN outside the table:
+ * `whoLms` without its allocations, for scoring visit by visit.
+ */
+export function whoZ(
+  indicator: WhoIndicator,
+  sex: number,
+  x: number,
+  value: number,
+  z: (value: number, l: number, m: number, s: number) => number,
+): number {
+  if (!whoLookup(indicator).one(sex, x, scratch)) return Number.NaN;
+  return z(value, scratch[0] as number, scratch[1] as number, scratch[2] as number);
+}
+
 /** The allocation-free forms of `whoLms`, for one row or a chunk of rows (batch scoring). */
 export function whoLookup(indicator: WhoIndicator): TableLookup {
   let lookup = lookups.get(indicator);

@@ -56,12 +56,13 @@ export function missingScores(): WhoScores {
  * rounded to 2 decimals, so the flags do too. A missing z is never flagged.
  */
 export function withFlags(z: WhoZ): WhoScores {
-  const beyond = (value: number, low: number, high: number): boolean => {
-    const rounded = roundZ(value);
-    return rounded < low || rounded > high;
-  };
+  // Built field by field: an object spread here costs more than the five z-scores.
   return {
-    ...z,
+    waz: z.waz,
+    haz: z.haz,
+    whz: z.whz,
+    baz: z.baz,
+    hcz: z.hcz,
     flagged: {
       waz: beyond(z.waz, -6, 5),
       haz: beyond(z.haz, -6, 6),
@@ -70,4 +71,9 @@ export function withFlags(z: WhoZ): WhoScores {
       hcz: beyond(z.hcz, -5, 5),
     },
   };
+}
+
+function beyond(z: number, low: number, high: number): boolean {
+  const rounded = roundZ(z);
+  return rounded < low || rounded > high;
 }

@@ -24,14 +24,6 @@ export interface ChildHistory {
   readonly visits: readonly Visit[];
 }
 
-interface MutableVisit {
-  ageDays: number;
-  weightKg: number;
-  statureCm: number;
-  recumbent: boolean;
-  headCm: number;
-}
-
 /**
  * Every child with at least one measured visit, in child order, built one
  * child at a time: a million-child cohort never holds all its visits as
@@ -39,10 +31,10 @@ interface MutableVisit {
  * same way.
  */
 export function* childHistories(cohort: Cohort): Generator<ChildHistory> {
-  const { starts, order } = measurementsByChildAndAge(cohort);
+  const index = indexByChildAndAge(cohort);
   const { sex, gestationalAgeDays } = cohort.children;
-  for (let child = 0; child + 1 < starts.length; child += 1) {
-    const visits = visitsOf(cohort, order, starts[child] as number, starts[child + 1] as number);
+  for (let child = 0; child + 1 < index.starts.length; child += 1) {
+    const visits = visitsOf(cohort, index, child);
     if (visits.length === 0) continue;
     yield {
       sex: sex[child] === 2 ? 2 : 1,
@@ -58,10 +50,49 @@ export function isComplete(visit: Visit): boolean {
 }
 
 /**
- * Measurement indices grouped by child (a counting sort: O(n), typed arrays
- * only), each child's in age order: child c owns `order[starts[c], starts[c+1])`.
+ * Measurements grouped by child, each child's in age order (ties in cohort
+ * order): child c owns positions `[starts[c], starts[c+1])`, and position k
+ * holds measurement `order[k]`, or measurement k itself when `order` is
+ * undefined because the cohort already lists them that way.
  */
-function measurementsByChildAndAge(cohort: Cohort): { starts: Uint32Array; order: Uint32Array } {
+export interface ChildIndex {
+  readonly starts: Uint32Array;
+  readonly order: Uint32Array | undefined;
+}
+
+/** The index of `cohort`: one check when it is already in order, else a counting sort. */
+export function indexByChildAndAge(cohort: Cohort): ChildIndex {
+  return indexIfOrdered(cohort) ?? sortByChildAndAge(cohort);
+}
+
+/**
+ * The index without any sort when measurements are already in child and
+ * age order (Sim cohorts are, and so are exports sorted by patient and
+ * date); undefined at the first measurement out of order.
+ */
+function indexIfOrdered(cohort: Cohort): ChildIndex | undefined {
+  const { child, ageDays } = cohort.measurements;
+  const starts = new Uint32Array(cohort.children.ids.length + 1);
+  let current = 0;
+  let lastAge = -Infinity;
+  for (let i = 0; i < child.length; i += 1) {
+    const c = child[i] as number;
+    const age = ageDays[i] as number;
+    if (c !== current) {
+      if (c < current) return undefined;
+      starts.fill(i, current + 1, c + 1);
+      current = c;
+    } else if (age < lastAge) {
+      return undefined;
+    }
+    lastAge = age;
+  }
+  starts.fill(child.length, current + 1);
+  return { starts, order: undefined };
+}
+
+/** A counting sort by child (O(n), typed arrays only), then each child's few measurements by age. */
+function sortByChildAndAge(cohort: Cohort): ChildIndex {
   const { child, ageDays } = cohort.measurements;
   const starts = new Uint32Array(cohort.children.ids.length + 1);
   for (const c of child) starts[c + 1] = (starts[c + 1] as number) + 1;
@@ -93,13 +124,13 @@ function sortByAge(order: Uint32Array, from: number, to: number, ageDays: Int32A
   }
 }
 
-/** The measured visits of one child from its age-ordered measurements. */
-function visitsOf(cohort: Cohort, order: Uint32Array, from: number, to: number): Visit[] {
+/** The measured visits of `child`, oldest first. */
+function visitsOf(cohort: Cohort, { starts, order }: ChildIndex, child: number): Visit[] {
   const { ageDays, kind, value, estimated } = cohort.measurements;
   const visits: MutableVisit[] = [];
   let visit: MutableVisit | undefined;
-  for (let k = from; k < to; k += 1) {
-    const i = order[k] as number;
+  for (let k = starts[child] as number; k < (starts[child + 1] as number); k += 1) {
+    const i = order === undefined ? k : (order[k] as number);
     if (estimated[i] === 1) continue;
     const day = ageDays[i] as number;
     if (visit?.ageDays !== day) visits.push((visit = emptyVisit(day)));
@@ -108,7 +139,54 @@ function visitsOf(cohort: Cohort, order: Uint32Array, from: number, to: number):
   return visits;
 }
 
-function emptyVisit(ageDays: number): MutableVisit {
+/**
+ * The most recent complete visit of `child` (what `visitsOf(...).findLast(isComplete)`
+ * gives) written into `into`, or false when it has none. It walks back
+ * from the child's last measurement, so it usually reads only the last
+ * day's few values instead of building every visit.
+ */
+export function lastCompleteVisit(
+  cohort: Cohort,
+  { starts, order }: ChildIndex,
+  child: number,
+  into: MutableVisit,
+): boolean {
+  const { ageDays, kind, value, estimated } = cohort.measurements;
+  const from = starts[child] as number;
+  let day = Number.NaN;
+  resetVisit(into, day);
+  // Walking backwards, the first value of a kind seen on a day is the one a forward pass keeps.
+  let seen = 0;
+  for (let k = (starts[child + 1] as number) - 1; k >= from; k -= 1) {
+    const i = order === undefined ? k : (order[k] as number);
+    if (estimated[i] === 1) continue;
+    const age = ageDays[i] as number;
+    if (age !== day) {
+      if (isComplete(into)) return true;
+      resetVisit(into, (day = age));
+      seen = 0;
+    }
+    const measured = kind[i] as MeasurementKind;
+    const bit = 1 << (measured === MeasurementKind.height ? MeasurementKind.length : measured);
+    if ((seen & bit) === 0) applyMeasurement(into, measured, value[i] as number);
+    seen |= bit;
+  }
+  return isComplete(into);
+}
+
+/** A visit to fill in place (`lastCompleteVisit`). */
+export type MutableVisit = { -readonly [K in keyof Visit]: Visit[K] };
+
+function resetVisit(visit: MutableVisit, ageDays: number): void {
+  visit.ageDays = ageDays;
+  visit.weightKg = NaN;
+  visit.statureCm = NaN;
+  visit.recumbent = false;
+  visit.headCm = NaN;
+}
+
+/** A visit on `ageDays` with nothing measured yet. */
+export function emptyVisit(ageDays: number): MutableVisit {
   return { ageDays, weightKg: NaN, statureCm: NaN, recumbent: false, headCm: NaN };
 }
 

@@ -127,15 +127,17 @@ function countBinary(
   add: (index: number) => void,
 ): void {
   const width = task.labels.length;
-  const groupsOf = groupTable(task.subgroups);
+  const firstCells = groupFirstCells(task, (group) => classSlot(task, group, 0, false).start);
+  const histogram = task.scoreBins + 1;
   for (let row = 0; row < examples.rows; row += 1) {
+    const firsts = firstCells[examples.subgroups[row] as number] ?? [];
     for (let label = 0; label < width; label += 1) {
       const y = examples.targets[row * width + label] as number;
       if (y !== 0 && y !== 1) continue;
       const bin = scoreBinOf(predictions[row * width + label] as number, task.scoreBins);
-      for (const group of groupsOf[examples.subgroups[row] as number] ?? []) {
-        add(classSlot(task, group, label, y === 1).start + bin);
-      }
+      // classSlot's layout: the label's negative then positive histogram.
+      const offset = (label * 2 + y) * histogram + bin;
+      for (const first of firsts) add(first + offset);
     }
   }
 }
@@ -147,25 +149,37 @@ function countRegression(
   add: (index: number) => void,
 ): void {
   const width = task.targets.length;
-  const groupsOf = groupTable(task.subgroups);
+  const firstCells = groupFirstCells(task, (group) => targetSlots(task, group, 0).error.start);
+  // Each target's histograms relative to its group's first cell, as targetSlots lays them out.
+  const slots = task.targets.map((_, target) => targetSlots(task, 0, target));
+  const base = slots[0]?.error.start ?? 0;
   for (let row = 0; row < examples.rows; row += 1) {
-    const groups = groupsOf[examples.subgroups[row] as number] ?? [];
-    task.targets.forEach((spec, target) => {
+    const firsts = firstCells[examples.subgroups[row] as number] ?? [];
+    for (let target = 0; target < width; target += 1) {
+      const spec = task.targets[target] as RegressionTarget;
       const truth = examples.targets[row * width + target] as number;
-      if (Number.isNaN(truth)) return;
+      if (Number.isNaN(truth)) continue;
       const error = (predictions[row * width + target] as number) - truth;
       const bin = errorBinOf(error, spec.maxError, task.errorBins);
+      const { error: errorSlot, ape: apeSlot } = slots[target] as (typeof slots)[number];
       const ape =
-        spec.maxApe !== undefined && bin < task.errorBins && truth !== 0
-          ? apeBinOf(error, truth, spec.maxApe)
-          : undefined;
-      for (const group of groups) {
-        const slots = targetSlots(task, group, target);
-        add(slots.error.start + bin);
-        if (slots.ape !== undefined && ape !== undefined) add(slots.ape.start + ape);
+        apeSlot !== undefined && bin < task.errorBins && truth !== 0
+          ? apeSlot.start - base + apeBinOf(error, truth, spec.maxApe as number)
+          : -1;
+      for (const first of firsts) {
+        add(first + errorSlot.start - base + bin);
+        if (ape >= 0) add(first + ape);
       }
-    });
+    }
   }
+}
+
+/**
+ * Partition cell → the first release cell of each released group its
+ * examples count in, computed once so the per-example loop only adds.
+ */
+function groupFirstCells(task: TaskDefinition, firstCell: (group: number) => number): number[][] {
+  return groupTable(task.subgroups).map((groups) => groups.map(firstCell));
 }
 
 /** Partition cell → the released groups its examples count in. */

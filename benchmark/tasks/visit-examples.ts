@@ -5,7 +5,7 @@
  */
 import type { Cohort } from '../cohort.js';
 import type { WhoScores } from '../growth/score-who.js';
-import { childHistories, isComplete } from './child-histories.js';
+import { emptyVisit, indexByChildAndAge, lastCompleteVisit } from './child-histories.js';
 import { STATUS_FEATURES } from './growth-status-contract.js';
 import type { Visit } from './child-histories.js';
 import { standardSubgroup } from './subgroups.js';
@@ -47,14 +47,24 @@ export function buildVisitExamples(
   const features = new Float32Array(most * width);
   const targets = new Float64Array(most * outputs);
   const subgroups = new Uint8Array(most);
+  const index = indexByChildAndAge(cohort);
+  const visit = emptyVisit(0);
   let rows = 0;
-  for (const { sex, gestationalAgeDays, visits } of childHistories(cohort)) {
-    const visit = visits.findLast(isComplete);
-    if (visit === undefined) continue;
+  for (let child = 0; child < most; child += 1) {
+    if (!lastCompleteVisit(cohort, index, child, visit)) continue;
+    const sex = cohort.children.sex[child] === 2 ? 2 : 1;
     const { ageDays, weightKg, statureCm, recumbent, headCm } = visit;
-    features.set([sex, ageDays, weightKg, statureCm, headCm, recumbent ? 1 : 0], rows * width);
+    writeRow(features, rows * width, [
+      sex,
+      ageDays,
+      weightKg,
+      statureCm,
+      headCm,
+      recumbent ? 1 : 0,
+    ]);
     const z = score({ sex, ageDays, weightKg, statureCm, recumbent, headCircumferenceCm: headCm });
-    targets.set(targetsOf(visit, z), rows * outputs);
+    writeRow(targets, rows * outputs, targetsOf(visit, z));
+    const gestationalAgeDays = cohort.children.gestationalAgeDays[child] ?? Number.NaN;
     subgroups[rows] = standardSubgroup({ sex, ageDays, gestationalAgeDays });
     rows += 1;
   }
@@ -64,4 +74,13 @@ export function buildVisitExamples(
     targets: targets.slice(0, rows * outputs),
     subgroups: subgroups.slice(0, rows),
   };
+}
+
+/** A loop, not `set`: for a handful of values the native call costs more than the copy. */
+function writeRow(
+  into: Float32Array | Float64Array,
+  offset: number,
+  values: readonly number[],
+): void {
+  for (let i = 0; i < values.length; i += 1) into[offset + i] = values[i] as number;
 }
