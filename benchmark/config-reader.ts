@@ -29,6 +29,11 @@ export class ConfigReader {
     throw new CentileError('invalid-input', 'CONFIG_INVALID', `${source} is not a JSON object`);
   }
 
+  /** Whether `key` is present at all. */
+  has(key: string): boolean {
+    return this.root[key] !== undefined;
+  }
+
   /** A nested object (or `{}` with a problem recorded). */
   section(key: string): ConfigReader {
     const value = this.root[key];
@@ -65,6 +70,13 @@ export class ConfigReader {
     return fallback;
   }
 
+  boolean(key: string, fallback: boolean): boolean {
+    const value = this.root[key] ?? fallback;
+    if (typeof value === 'boolean') return value;
+    this.problems.push(`'${key}' must be true or false`);
+    return fallback;
+  }
+
   /** A list of strings (possibly empty). */
   strings(key: string): string[] {
     const value = this.root[key] ?? [];
@@ -72,6 +84,11 @@ export class ConfigReader {
       return value;
     this.problems.push(`'${key}' must be a list of strings`);
     return [];
+  }
+
+  /** A list of strings that may be absent (undefined, unlike an empty list). */
+  optionalStrings(key: string): string[] | undefined {
+    return this.root[key] === undefined ? undefined : this.strings(key);
   }
 
   /** Throws one error listing every problem found, if any. */

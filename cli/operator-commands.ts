@@ -32,6 +32,7 @@ export async function submitModelCommand(args: string[], out: Out): Promise<void
       ...API_OPTIONS,
       file: { type: 'string' },
       name: { type: 'string' },
+      owner: { type: 'string' },
       task: { type: 'string', default: 'growth.status/v1' },
     },
   });
@@ -43,7 +44,8 @@ export async function submitModelCommand(args: string[], out: Out): Promise<void
   } catch {
     throw new CentileError('not-found', 'MODEL_FILE_NOT_FOUND', 'cannot read the model file');
   }
-  const query = `?name=${encodeURIComponent(values.name)}&task=${encodeURIComponent(values.task)}`;
+  const owner = values.owner === undefined ? '' : `&owner=${encodeURIComponent(values.owner)}`;
+  const query = `?name=${encodeURIComponent(values.name)}&task=${encodeURIComponent(values.task)}${owner}`;
   const model = await callApi<{ digest: string }>(target(values), 'POST', `/v1/models${query}`, {
     bytes,
   });

@@ -19,12 +19,8 @@ export interface NodeConfig {
   };
   readonly keys: { readonly signKeyFile: string; readonly identityFile: string };
   readonly dataset: { readonly name: string; readonly format: DataFormat; readonly path: string };
-  /** Exact decimals, parsed to rationals by the privacy engine. */
-  readonly privacy: {
-    readonly totalRho: string;
-    readonly maxRhoPerRequest: string;
-    readonly allowedTasks: readonly string[];
-  };
+  /** The site's privacy policy; without one the node refuses every task. */
+  readonly privacy: PrivacyPolicyConfig | undefined;
   /**
    * Limits of the model runner (node/onnx/README.md). `maxMemoryBytes` (RSS of
    * its process) is always set here; optional so hand-built configs compile.
@@ -37,6 +33,29 @@ export interface NodeConfig {
   readonly logLevel: string;
 }
 
+/**
+ * What hospital IT allows, as written in the config: amounts of zCDP ρ as
+ * exact decimals (parsed to rationals by the privacy engine).
+ */
+export interface PrivacyPolicyConfig {
+  /** Lifetime budget of the dataset. */
+  readonly totalRho: string;
+  readonly maxRhoPerRequest: string;
+  /** Lifetime budget one model owner may spend on the dataset; no limit when absent. */
+  readonly maxRhoPerOwner: string | undefined;
+  /** Released subgroup cells whose noisy count is below this are suppressed. */
+  readonly minCellSize: number;
+  /** Benchmark tasks with version, e.g. `growth.status/v1`. */
+  readonly allowedTasks: readonly string[];
+  /** Model owners allowed to evaluate here; any owner when absent. */
+  readonly allowedOwners: readonly string[] | undefined;
+  /** Whether releases tell the coordinator the dataset's remaining budget. */
+  readonly publishBudget: boolean;
+}
+
+/** The usual minimum cell size of health-data disclosure rules (e.g. CMS: no cell under 11). */
+export const DEFAULT_MIN_CELL_SIZE = 11;
+
 const DECIMAL = /^(0|[1-9]\d*)(\.\d+)?$/;
 
 /** Reads and validates a node config file (JSON), listing every problem at once. */
@@ -48,7 +67,6 @@ export function loadNodeConfig(file: string, env: NodeJS.ProcessEnv = {}): NodeC
   const coordinator = c.section('coordinator');
   const keys = c.section('keys');
   const dataset = c.section('dataset');
-  const privacy = c.section('privacy');
   const model = c.section('model');
   const config: NodeConfig = {
     name: c.string('name'),
@@ -65,11 +83,7 @@ export function loadNodeConfig(file: string, env: NodeJS.ProcessEnv = {}): NodeC
       format: readFormat(dataset),
       path: dataset.path('path'),
     },
-    privacy: {
-      totalRho: privacy.string('totalRho'),
-      maxRhoPerRequest: privacy.string('maxRhoPerRequest'),
-      allowedTasks: privacy.strings('allowedTasks'),
-    },
+    privacy: c.has('privacy') ? readPrivacyPolicy(c.section('privacy')) : undefined,
     model: {
       maxBytes: model.integer('maxBytes', 50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
       timeoutMs: model.integer('timeoutMs', 120_000, 100, 3_600_000),
@@ -82,12 +96,26 @@ export function loadNodeConfig(file: string, env: NodeJS.ProcessEnv = {}): NodeC
     },
     logLevel: env.CENTILE_LOG_LEVEL ?? c.string('logLevel', 'info'),
   };
-  for (const key of ['totalRho', 'maxRhoPerRequest'] as const) {
-    if (!DECIMAL.test(config.privacy[key]))
-      c.problems.push(`'privacy.${key}' must be a decimal such as "0.5"`);
-  }
   c.finish(path.basename(file));
   return deepFreeze(config);
+}
+
+function readPrivacyPolicy(privacy: ConfigReader): PrivacyPolicyConfig {
+  const policy = {
+    totalRho: privacy.string('totalRho'),
+    maxRhoPerRequest: privacy.string('maxRhoPerRequest'),
+    maxRhoPerOwner: privacy.optionalString('maxRhoPerOwner'),
+    minCellSize: privacy.integer('minCellSize', DEFAULT_MIN_CELL_SIZE, 0, 1_000_000),
+    allowedTasks: privacy.strings('allowedTasks'),
+    allowedOwners: privacy.optionalStrings('allowedOwners'),
+    publishBudget: privacy.boolean('publishBudget', false),
+  };
+  for (const key of ['totalRho', 'maxRhoPerRequest', 'maxRhoPerOwner'] as const) {
+    const value = policy[key];
+    if (value !== undefined && !DECIMAL.test(value))
+      privacy.problems.push(`'privacy.${key}' must be a decimal such as "0.5"`);
+  }
+  return policy;
 }
 
 function readFormat(dataset: ConfigReader): DataFormat {

@@ -9,18 +9,19 @@ import type { CanonicalValue } from '../keys/canonical-json.js';
 import { loadIdentity, loadSigningKey } from '../keys/key-files.js';
 import { signCanonical, verifySignedMessage } from '../keys/signed-message.js';
 import { signPublicKeyBytes } from '../keys/identity.js';
-import type { NodeConfig } from './config.js';
+import type { NodeConfig, PrivacyPolicyConfig } from './config.js';
 import { loadNodeConfig } from './config.js';
+import type { NodePolicy } from './core/node-policy.js';
 import type { CohortSource, NoiseSource } from './core/ports.js';
 import { TaskHandler } from './core/task-handler.js';
 import { readCohort } from './data/read-cohort.js';
 import { FederationClient } from './grpc/federation-client.js';
 import { createGrpcModelFetcher } from './grpc/grpc-fetch-model.js';
 import { createOnnxModelLoader } from './onnx/onnx-model-loader.js';
-import { openBudgetLedger } from './privacy/budget-ledger.js';
 import { addDiscreteGaussianNoise } from './privacy/gaussian-mechanism.js';
 import { createSodiumRandomSource } from './privacy/random-source.js';
-import { ReleaseLedger } from './state/release-ledger.js';
+import { openDatasetLedger, refusingLedger } from './state/dataset-ledger.js';
+import type { DatasetLedger } from './state/dataset-ledger.js';
 import { datasetLineage } from './state/lineage-key.js';
 import { SeenTasksFile } from './state/seen-tasks-file.js';
 
@@ -45,25 +46,14 @@ export async function startNode(config: NodeConfig, log: Logger): Promise<Runnin
   const signKey = await loadSigningKey(config.keys.signKeyFile);
   const coordinatorKey = signPublicKeyBytes(loadIdentity(config.coordinator.identityFile));
   const cohorts = await loadCohorts(config, log);
-  const ledger = new ReleaseLedger(
-    openBudgetLedger({
-      dir: path.join(config.stateDir, 'ledger', config.dataset.name),
-      datasetLineage: cohorts.lineage(config.dataset.name),
-      totalRho: parseRational(config.privacy.totalRho),
-      maxRhoPerRequest: parseRational(config.privacy.maxRhoPerRequest),
-    }),
-  );
+  const ledger = datasetLedger(config, cohorts.lineage(config.dataset.name), log);
   const signer = { sign: (body: CanonicalValue) => signCanonical(body, signKey) };
   // The fetcher needs the client and the client needs the handler: a late-bound link.
   const link: { client?: FederationClient } = {};
   const handler = new TaskHandler({
     ...(await taskDeps(config, link, log)),
     nodeId: config.name,
-    policy: {
-      allowedTasks: config.privacy.allowedTasks,
-      totalRho: parseRational(config.privacy.totalRho),
-      maxRhoPerRequest: parseRational(config.privacy.maxRhoPerRequest),
-    },
+    policy: config.privacy && nodePolicy(config.privacy),
     verifier: { verify: (signed) => verifySignedMessage(signed, coordinatorKey) },
     seen: new SeenTasksFile(path.join(config.stateDir, 'seen-tasks.jsonl')),
     maxClockSkewMs: 5 * 60_000,
@@ -84,7 +74,45 @@ export async function startNode(config: NodeConfig, log: Logger): Promise<Runnin
   });
   link.client = client;
   client.start();
-  return { close: () => Promise.resolve(client.close()) };
+  return {
+    close: () => {
+      client.close();
+      ledger.close();
+      return Promise.resolve();
+    },
+  };
+}
+
+/**
+ * The dataset's ledger, or one that refuses every task (and says why in the
+ * log) when the node has no privacy policy or the ledger fails its checks.
+ */
+function datasetLedger(config: NodeConfig, lineage: string, log: Logger): DatasetLedger {
+  const { stateDir, dataset, privacy } = config;
+  if (privacy === undefined) {
+    log.warn('no privacy policy in the config: every task will be refused');
+    return refusingLedger(
+      new CentileError('permission-denied', 'PRIVACY_POLICY_MISSING', 'no privacy policy'),
+    );
+  }
+  const ledger = openDatasetLedger(stateDir, dataset.name, lineage, privacy);
+  if (ledger.failure !== undefined) {
+    log.error(
+      { dataset: dataset.name, code: ledger.failure.code },
+      'the budget ledger failed its checks: every task on this dataset will be refused',
+    );
+  }
+  return ledger;
+}
+
+function nodePolicy(privacy: PrivacyPolicyConfig): NodePolicy {
+  return {
+    allowedTasks: privacy.allowedTasks,
+    allowedOwners: privacy.allowedOwners,
+    maxRhoPerRequest: parseRational(privacy.maxRhoPerRequest),
+    minCellSize: privacy.minCellSize,
+    publishBudget: privacy.publishBudget,
+  };
 }
 
 /** The parts of the task pipeline that need no keys or data: model runner, fetcher, noise, clock. */

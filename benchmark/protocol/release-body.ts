@@ -30,10 +30,23 @@ export type ReleaseBody = {
     readonly l2_sensitivity_squared: string;
     readonly rho: string;
   };
-  /** Flat noisy cell vector in the task's layout (`layout` is the task key; see task-release.ts). */
-  readonly statistics: { readonly layout: string; readonly cells: readonly number[] };
+  /**
+   * Flat noisy cell vector in the task's layout (`layout` is the task key; see
+   * task-release.ts), with the blocks the site suppressed as too small zeroed
+   * and listed by index (see release-blocks.ts).
+   */
+  readonly statistics: {
+    readonly layout: string;
+    readonly cells: readonly number[];
+    readonly suppressed: readonly number[];
+  };
+  /** The dataset's budget after this release, when the site chooses to publish it. */
+  readonly budget?: PublishedBudget;
   readonly created_at_ms: number;
 };
+
+/** A site's budget as it publishes it: exact ρ as "p/q" strings. */
+export type PublishedBudget = { readonly total_rho: string; readonly remaining_rho: string };
 
 const CODE = 'RELEASE_MALFORMED';
 /** Far above any catalog task's vector; the coordinator checks the exact length per task. */
@@ -69,7 +82,17 @@ export function parseReleaseBody(json: unknown): ReleaseBody {
     statistics: {
       layout: readString(statistics, 'layout', CODE),
       cells: readIntegerArray(statistics, 'cells', CODE, MAX_RELEASE_CELLS),
+      suppressed: readIntegerArray(statistics, 'suppressed', CODE, MAX_RELEASE_CELLS),
     },
+    ...(obj.budget === undefined ? {} : { budget: readBudget(obj.budget) }),
     created_at_ms: readInteger(obj, 'created_at_ms', CODE),
+  };
+}
+
+function readBudget(value: unknown): PublishedBudget {
+  const budget = asObject(value, CODE, 'budget');
+  return {
+    total_rho: readString(budget, 'total_rho', CODE),
+    remaining_rho: readString(budget, 'remaining_rho', CODE),
   };
 }

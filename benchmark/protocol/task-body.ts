@@ -14,7 +14,13 @@ export type TaskBody = {
   /** Benchmark task id with version, e.g. `growth.status/v1`. */
   readonly benchmark_task: string;
   readonly dataset: string;
-  readonly model: { readonly digest: string; readonly size_bytes: number; readonly name: string };
+  readonly model: {
+    readonly digest: string;
+    readonly size_bytes: number;
+    readonly name: string;
+    /** Who submitted the model: a site may cap or refuse owners. */
+    readonly owner: string;
+  };
   /** ρ (zCDP) requested, as an exact decimal or p/q string. */
   readonly privacy: { readonly mechanism: 'discrete_gaussian'; readonly rho: string };
   readonly issued_at_ms: number;
@@ -48,6 +54,7 @@ export function parseTaskBody(json: unknown): TaskBody {
       digest: readString(model, 'digest', CODE),
       size_bytes: readInteger(model, 'size_bytes', CODE),
       name: readString(model, 'name', CODE),
+      owner: readString(model, 'owner', CODE),
     },
     privacy: {
       mechanism: readLiteral(privacy, 'mechanism', 'discrete_gaussian', CODE),

@@ -9,6 +9,7 @@ import type { BinnedBinaryMetrics } from '../metrics/binned-binary.js';
 import { binnedRegressionMetrics } from '../metrics/binned-regression.js';
 import type { BinnedRegressionMetrics } from '../metrics/binned-regression.js';
 import { extreme, larger, smaller, spread } from '../metrics/fairness-gaps.js';
+import { blockName } from './release-blocks.js';
 import { subgroupGroups } from './subgroups.js';
 import type { BinaryTask, RegressionTask, TaskDefinition } from './task-definition.js';
 import { outputColumns } from './task-definition.js';
@@ -30,18 +31,29 @@ export interface TaskMetrics {
   readonly subgroups: Readonly<Record<string, Record<string, Record<string, OutputMetrics>>>>;
   /** Dimension → output column → gaps between its levels. */
   readonly fairness: Readonly<Record<string, Record<string, LevelGaps>>>;
+  /** Blocks the site suppressed as too small ("sex=female/stunting"), left out above. */
+  readonly suppressed: readonly string[];
 }
 
 /** Score ≥ 0.5 is a positive prediction (bin 10 of 20). */
 const THRESHOLD = 0.5;
 
-/** Metrics of `cells`, a release vector of `task`. */
-export function taskMetrics(task: TaskDefinition, cells: readonly number[]): TaskMetrics {
+/**
+ * Metrics of `cells`, a release vector of `task`, leaving out the blocks
+ * listed in `suppressed` (see release-blocks).
+ */
+export function taskMetrics(
+  task: TaskDefinition,
+  cells: readonly number[],
+  suppressed: readonly number[] = [],
+): TaskMetrics {
   if (cells.length !== releaseCellCount(task)) throw new RangeError('wrong number of cells');
+  const hidden = new Set(suppressed);
   const subgroups: Record<string, Record<string, Record<string, OutputMetrics>>> = {};
   subgroupGroups(task.subgroups).forEach(({ dimension, level }, group) => {
     if (dimension === undefined || level === undefined) return;
-    (subgroups[dimension] ??= {})[level] = outputMetrics(task, cells, group);
+    const metrics = outputMetrics(task, cells, group, hidden);
+    if (Object.keys(metrics).length > 0) (subgroups[dimension] ??= {})[level] = metrics;
   });
   const fairness: Record<string, Record<string, LevelGaps>> = {};
   for (const [dimension, byLevel] of Object.entries(subgroups)) {
@@ -49,20 +61,24 @@ export function taskMetrics(task: TaskDefinition, cells: readonly number[]): Tas
   }
   return {
     examples: Math.max(0, cells[0] ?? 0),
-    outputs: outputMetrics(task, cells, 0),
+    outputs: outputMetrics(task, cells, 0, hidden),
     subgroups,
     fairness,
+    suppressed: [...hidden].sort((a, b) => a - b).map((block) => blockName(task, block)),
   };
 }
 
-/** Metrics of every output column in released group `group`. */
+/** Metrics of every output column in released group `group` that is not hidden. */
 function outputMetrics(
   task: TaskDefinition,
   cells: readonly number[],
   group: number,
+  hidden: ReadonlySet<number>,
 ): Record<string, OutputMetrics> {
   const result: Record<string, OutputMetrics> = {};
-  outputColumns(task).forEach((column, output) => {
+  const outputs = outputColumns(task);
+  outputs.forEach((column, output) => {
+    if (hidden.has(group * outputs.length + output)) return;
     result[column.name] =
       task.kind === 'binary'
         ? binaryMetricsOf(task, cells, group, output)

@@ -14,6 +14,7 @@ import type { Rational } from '../../benchmark/privacy/rational.js';
 import { exactTaskMetrics } from '../../benchmark/tasks/exact-task-metrics.js';
 import type { ExactTaskReport } from '../../benchmark/tasks/exact-task-metrics.js';
 import type { TaskDefinition } from '../../benchmark/tasks/task-definition.js';
+import { suppressSmallBlocks } from '../../benchmark/tasks/release-blocks.js';
 import { taskMetrics } from '../../benchmark/tasks/task-metrics.js';
 import type { TaskMetrics } from '../../benchmark/tasks/task-metrics.js';
 import { modelContractOf } from '../../benchmark/tasks/task-model-contract.js';
@@ -21,6 +22,7 @@ import {
   countReleaseCells,
   releaseSensitivitySquared,
 } from '../../benchmark/tasks/task-release.js';
+import { DEFAULT_MIN_CELL_SIZE } from '../../node/config.js';
 import type { LoadedModel } from '../../node/core/ports.js';
 import type { DataFormat } from '../../node/data/read-cohort.js';
 import { readCohort } from '../../node/data/read-cohort.js';
@@ -103,7 +105,11 @@ async function loadModel(request: EvaluationRequest): Promise<LoadedModel> {
   return loader.load(bytes, modelContractOf(request.task));
 }
 
-/** Exactly what a node does after scoring: plan, noise with libsodium's discrete Gaussian, decode. */
+/**
+ * Exactly what a node with the default policy does after scoring: plan,
+ * noise with libsodium's discrete Gaussian, suppress small cells; then what
+ * the coordinator decodes.
+ */
 async function simulateRelease(
   task: TaskDefinition,
   cells: bigint[],
@@ -111,5 +117,10 @@ async function simulateRelease(
 ): Promise<SimulatedRelease> {
   const plan = planGaussianRelease(releaseSensitivitySquared(task), rho);
   const noisy = addGaussianReleaseNoise(cells, plan, await createSodiumRandomSource());
-  return { plan, metrics: taskMetrics(task, noisy.map(Number)) };
+  const { cells: released, suppressed } = suppressSmallBlocks(
+    task,
+    noisy.map(Number),
+    DEFAULT_MIN_CELL_SIZE,
+  );
+  return { plan, metrics: taskMetrics(task, released, suppressed) };
 }

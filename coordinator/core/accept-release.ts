@@ -4,6 +4,7 @@ import { compare, parseRational } from '../../benchmark/privacy/rational.js';
 import { decodeReleaseBody } from '../../benchmark/protocol/release-body.js';
 import { requireTask } from '../../benchmark/tasks/task-catalog.js';
 import { taskKey } from '../../benchmark/tasks/task-definition.js';
+import { releaseBlocks } from '../../benchmark/tasks/release-blocks.js';
 import { releaseCellCount, releaseSensitivitySquared } from '../../benchmark/tasks/task-release.js';
 import { decodeTaskBody } from '../../benchmark/protocol/task-body.js';
 import type { Clock, CoordinatorStore, SignatureVerifier } from './ports.js';
@@ -58,6 +59,7 @@ export async function acceptRelease(
     claim.l2SensitivitySquared !== releaseSensitivitySquared(definition) ||
     release.statistics.layout !== taskKey(definition) ||
     release.statistics.cells.length !== releaseCellCount(definition) ||
+    !validBlocks(release.statistics.suppressed, releaseBlocks(definition).length) ||
     compare(claim.rho, parseRational(taskBody.privacy.rho)) !== 0 ||
     release.node_id !== nodeId ||
     release.round_id !== task.roundId ||
@@ -75,4 +77,11 @@ export async function acceptRelease(
     deps.store.updateTask(task.id, 'done', 1, null, now);
   });
   settleRound(deps.store, task.roundId, now);
+}
+
+/** Suppressed block indices: each a block of the layout, listed once, ascending. */
+function validBlocks(indices: readonly number[], blocks: number): boolean {
+  return indices.every(
+    (block, i) => block >= 0 && block < blocks && (i === 0 || block > (indices[i - 1] as number)),
+  );
 }

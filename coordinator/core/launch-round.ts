@@ -1,7 +1,7 @@
 import { CentileError } from '../../benchmark/errors.js';
 import type { TaskBody } from '../../benchmark/protocol/task-body.js';
 import type { Clock, CoordinatorStore, RandomIds, Signer, TaskDispatcher } from './ports.js';
-import type { RoundRecord, TaskRecord } from './records.js';
+import type { ModelRecord, RoundRecord, TaskRecord } from './records.js';
 
 /** What an operator asks for when launching a round. */
 export interface LaunchRoundRequest {
@@ -50,9 +50,7 @@ export async function launchRound(
     createdAt: now,
   };
   const tasks = await Promise.all(
-    nodeIds.map((nodeId) =>
-      signTask(deps, round, nodeId, request.dataset, model.name, model.sizeBytes),
-    ),
+    nodeIds.map((nodeId) => signTask(deps, round, nodeId, request.dataset, model)),
   );
   deps.store.transaction(() => {
     deps.store.insertRound(round);
@@ -78,8 +76,7 @@ async function signTask(
   round: RoundRecord,
   nodeId: string,
   dataset: string,
-  modelName: string,
-  sizeBytes: number,
+  model: ModelRecord,
 ): Promise<TaskRecord> {
   const body: TaskBody = {
     type: 'evaluation_task',
@@ -89,7 +86,12 @@ async function signTask(
     node_id: nodeId,
     benchmark_task: round.benchmarkTask,
     dataset,
-    model: { digest: round.modelDigest, size_bytes: sizeBytes, name: modelName },
+    model: {
+      digest: round.modelDigest,
+      size_bytes: model.sizeBytes,
+      name: model.name,
+      owner: model.owner,
+    },
     privacy: { mechanism: 'discrete_gaussian', rho: round.rho },
     issued_at_ms: round.createdAt,
     deadline_ms: round.deadlineAt,

@@ -12,6 +12,8 @@ export interface NodeRecord {
 export interface ModelRecord {
   readonly digest: string;
   readonly name: string;
+  /** Who submitted it; named in every task so sites can apply their owner policy. */
+  readonly owner: string;
   readonly benchmarkTask: string;
   readonly sizeBytes: number;
 }

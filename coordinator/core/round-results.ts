@@ -1,4 +1,7 @@
+import { epsilonForRho } from '../../benchmark/privacy/accounting.js';
+import { parseRational, toNumber } from '../../benchmark/privacy/rational.js';
 import { decodeReleaseBody } from '../../benchmark/protocol/release-body.js';
+import type { PublishedBudget, ReleaseBody } from '../../benchmark/protocol/release-body.js';
 import { requireTask } from '../../benchmark/tasks/task-catalog.js';
 import type { TaskDefinition } from '../../benchmark/tasks/task-definition.js';
 import { taskMetrics } from '../../benchmark/tasks/task-metrics.js';
@@ -13,8 +16,15 @@ export interface SiteResult {
   readonly errorCode: string | null;
   /** ρ charged by the site's release (exact p/q), when it released. */
   readonly rho: string | null;
+  /** That ρ as ε at `REPORTED_DELTA` (CKS20 conversion), for readers who think in (ε, δ). */
+  readonly epsilon: number | null;
+  /** The site's budget after the release, when it publishes it. */
+  readonly budget: PublishedBudget | null;
   readonly metrics: TaskMetrics | null;
 }
+
+/** The δ at which ρ is also reported as ε (privacy.md §8: a fixed, documented δ). */
+export const REPORTED_DELTA = 1e-6;
 
 export interface RoundResults {
   readonly round: RoundRecord;
@@ -36,12 +46,35 @@ export function roundResults(store: CoordinatorStore, round: RoundRecord): Round
       state: site.state,
       errorCode: site.errorCode,
       rho: release?.privacy.rho ?? null,
-      metrics: release === undefined ? null : taskMetrics(task, release.statistics.cells),
+      epsilon: release === undefined ? null : epsilonOf(release.privacy.rho),
+      budget: release?.budget ?? null,
+      metrics:
+        release === undefined
+          ? null
+          : taskMetrics(task, release.statistics.cells, release.statistics.suppressed),
     };
   });
-  const cells = [...releases.values()].map((r) => r.statistics.cells);
-  const pooled = cells.length === 0 ? null : taskMetrics(task, sumCells(task, cells));
-  return { round, sites, pooled };
+  return { round, sites, pooled: pooledMetrics(task, [...releases.values()]) };
+}
+
+function epsilonOf(rho: string): number {
+  return epsilonForRho(toNumber(parseRational(rho)), REPORTED_DELTA);
+}
+
+/**
+ * Metrics of the cell-wise sum of the sites' vectors. A block one site
+ * suppressed holds zeros there, so the sum pools the others; it is
+ * suppressed in the pool only when every site suppressed it.
+ */
+function pooledMetrics(task: TaskDefinition, releases: readonly ReleaseBody[]): TaskMetrics | null {
+  if (releases.length === 0) return null;
+  const cells = sumCells(
+    task,
+    releases.map((r) => r.statistics.cells),
+  );
+  const [first, ...rest] = releases.map((r) => r.statistics.suppressed);
+  const everywhere = (first ?? []).filter((block) => rest.every((s) => s.includes(block)));
+  return taskMetrics(task, cells, everywhere);
 }
 
 /** Cell-wise sum of several sites' vectors: pooling is addition (post-processing). */

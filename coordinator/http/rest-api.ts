@@ -11,6 +11,9 @@ import type { SqliteStore } from '../storage/sqlite-store.js';
 import { errorMiddleware } from './http-errors.js';
 import { parseLaunchRequest } from './parse-launch-request.js';
 
+/** The owner of a model submitted with the operator credential and no owner named. */
+export const DEFAULT_OWNER = 'operator';
+
 export interface RestApiDeps extends LaunchDeps {
   readonly store: SqliteStore;
   readonly operatorToken: string;
@@ -55,6 +58,7 @@ function submitModel(deps: RestApiDeps, req: Request): { digest: string; size_by
   const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
   const name = typeof req.query.name === 'string' ? req.query.name : '';
   const task = typeof req.query.task === 'string' ? req.query.task : '';
+  const owner = typeof req.query.owner === 'string' ? req.query.owner : DEFAULT_OWNER;
   if (bytes.length === 0)
     throw new CentileError('invalid-input', 'MODEL_EMPTY', 'request body holds no model');
   if (!/^[\w.-]{1,64}$/.test(name))
@@ -63,11 +67,17 @@ function submitModel(deps: RestApiDeps, req: Request): { digest: string; size_by
       'MODEL_NAME_INVALID',
       'model name must be 1-64 of [A-Za-z0-9_.-]',
     );
+  if (!/^[\w.-]{1,64}$/.test(owner))
+    throw new CentileError(
+      'invalid-input',
+      'MODEL_OWNER_INVALID',
+      'model owner must be 1-64 of [A-Za-z0-9_.-]',
+    );
   if (findTask(task) === undefined)
     throw new CentileError('invalid-input', 'TASK_UNKNOWN', 'unknown benchmark task');
   const digest = createHash('sha256').update(bytes).digest('hex');
   deps.store.insertModel(
-    { digest, name, benchmarkTask: task, sizeBytes: bytes.length },
+    { digest, name, owner, benchmarkTask: task, sizeBytes: bytes.length },
     bytes,
     deps.clock.now(),
   );

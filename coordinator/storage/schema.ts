@@ -10,6 +10,7 @@ CREATE TABLE IF NOT EXISTS nodes (
 CREATE TABLE IF NOT EXISTS models (
   digest TEXT PRIMARY KEY,
   name TEXT NOT NULL,
+  owner TEXT NOT NULL,
   benchmark_task TEXT NOT NULL,
   size_bytes INTEGER NOT NULL,
   bytes BLOB NOT NULL,

@@ -62,15 +62,15 @@ export class SqliteStore {
   insertModel(model: ModelRecord, bytes: Uint8Array, now: number): void {
     this.db
       .prepare(
-        `INSERT OR IGNORE INTO models (digest, name, benchmark_task, size_bytes, bytes, submitted_at)
-         VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT OR IGNORE INTO models (digest, name, owner, benchmark_task, size_bytes, bytes, submitted_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(model.digest, model.name, model.benchmarkTask, model.sizeBytes, bytes, now);
+      .run(model.digest, model.name, model.owner, model.benchmarkTask, model.sizeBytes, bytes, now);
   }
 
   findModel(digest: string): ModelRecord | undefined {
     const row = this.db
-      .prepare('SELECT digest, name, benchmark_task, size_bytes FROM models WHERE digest = ?')
+      .prepare('SELECT digest, name, owner, benchmark_task, size_bytes FROM models WHERE digest = ?')
       .get(digest) as Row | undefined;
     return row && toModel(row);
   }
@@ -202,6 +202,7 @@ function toModel(r: Row): ModelRecord {
   return {
     digest: r.digest as string,
     name: r.name as string,
+    owner: r.owner as string,
     benchmarkTask: r.benchmark_task as string,
     sizeBytes: r.size_bytes as number,
   };

@@ -3,27 +3,51 @@ import type { TaskBody } from '../../benchmark/protocol/task-body.js';
 import { compare, parseRational } from '../../benchmark/privacy/rational.js';
 import type { Rational } from '../../benchmark/privacy/rational.js';
 
-/** What hospital IT allows, from the node config. */
+/**
+ * What hospital IT allows, from the node config. The lifetime and per-owner
+ * budgets are enforced by the ledger, where spending is recorded.
+ */
 export interface NodePolicy {
   /** Benchmark tasks with version, e.g. `growth.status/v1`. */
   readonly allowedTasks: readonly string[];
-  /** Lifetime ρ per dataset (enforced by the ledger). */
-  readonly totalRho: Rational;
+  /** Model owners allowed here; any owner when undefined. */
+  readonly allowedOwners: readonly string[] | undefined;
   /** Largest ρ one request may spend. */
   readonly maxRhoPerRequest: Rational;
+  /** Released subgroup cells with a smaller noisy count are suppressed. */
+  readonly minCellSize: number;
+  /** Whether releases state the dataset's remaining budget to the coordinator. */
+  readonly publishBudget: boolean;
 }
 
-/** Checks a verified task against the policy; returns the ρ to charge. */
+/**
+ * Checks a verified task against the policy; returns the ρ to charge. A
+ * node without a policy refuses everything (fail closed).
+ */
 export function checkPolicy(
-  policy: NodePolicy,
+  policy: NodePolicy | undefined,
   task: TaskBody,
   datasets: readonly string[],
 ): Rational {
+  if (policy === undefined) {
+    throw new CentileError(
+      'permission-denied',
+      'PRIVACY_POLICY_MISSING',
+      'this node has no privacy policy and runs no tasks',
+    );
+  }
   if (!policy.allowedTasks.includes(task.benchmark_task)) {
     throw new CentileError(
       'permission-denied',
       'TASK_NOT_ALLOWED',
       'this node does not run that benchmark task',
+    );
+  }
+  if (policy.allowedOwners !== undefined && !policy.allowedOwners.includes(task.model.owner)) {
+    throw new CentileError(
+      'permission-denied',
+      'OWNER_NOT_ALLOWED',
+      "this node does not evaluate that owner's models",
     );
   }
   if (!datasets.includes(task.dataset)) {

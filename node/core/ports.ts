@@ -1,5 +1,6 @@
 import type { Cohort } from '../../benchmark/cohort.js';
 import type { ModelContract } from '../../benchmark/onnx/model-contract.js';
+import type { BudgetStatus, ReserveRequest } from '../../benchmark/privacy/budget-ledger.js';
 import type { Rational } from '../../benchmark/privacy/rational.js';
 import type { CanonicalValue } from '../../keys/canonical-json.js';
 
@@ -21,10 +22,11 @@ export interface CoordinatorVerifier {
 
 /** The budget ledger of the dataset (see node/privacy): reserve is durable before it returns. */
 export interface BudgetLedgerPort {
-  reserve(request: { requestId: string; rho: Rational }): void;
+  reserve(request: ReserveRequest): void;
   commit(requestId: string, release: Signed): void;
   findRelease(requestId: string): Signed | undefined;
   isReserved(requestId: string): boolean;
+  status(): BudgetStatus;
 }
 
 /** Remembers every task id and nonce ever accepted, durably. */

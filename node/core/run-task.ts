@@ -5,9 +5,12 @@ import {
   planGaussianRelease,
 } from '../../benchmark/privacy/gaussian-release.js';
 import type { GaussianRelease } from '../../benchmark/privacy/gaussian-release.js';
+import type { BudgetStatus } from '../../benchmark/privacy/budget-ledger.js';
+import { formatRational } from '../../benchmark/privacy/rational.js';
 import type { Rational } from '../../benchmark/privacy/rational.js';
-import type { ReleaseBody } from '../../benchmark/protocol/release-body.js';
+import type { PublishedBudget, ReleaseBody } from '../../benchmark/protocol/release-body.js';
 import type { TaskBody } from '../../benchmark/protocol/task-body.js';
+import { suppressSmallBlocks } from '../../benchmark/tasks/release-blocks.js';
 import { requireTask } from '../../benchmark/tasks/task-catalog.js';
 import { modelContractOf } from '../../benchmark/tasks/task-model-contract.js';
 import type { TaskDefinition } from '../../benchmark/tasks/task-definition.js';
@@ -41,6 +44,16 @@ export interface RunTaskDeps {
   readonly now: () => number;
 }
 
+/** What the site's policy grants one task. */
+export interface TaskGrant {
+  /** ρ to charge, within the policy's per-request limit. */
+  readonly rho: Rational;
+  /** Release blocks with a smaller noisy count are suppressed. */
+  readonly minCellSize: number;
+  /** Whether the release states the dataset's budget after it. */
+  readonly publishBudget: boolean;
+}
+
 /** Stages reported while a task runs, with the fraction of work done. */
 export type Progress = (
   stage: 'model' | 'reserved' | 'scoring' | 'releasing',
@@ -57,16 +70,17 @@ export type Progress = (
 export async function runTask(
   deps: RunTaskDeps,
   task: TaskBody,
-  rho: Rational,
+  grant: TaskGrant,
   progress: Progress,
 ): Promise<Signed> {
+  const { rho } = grant;
   const definition = requireTask(task.benchmark_task);
   const bytes = await deps.fetcher.fetch(task.task_id, task.model.digest, task.model.size_bytes);
   const model = await deps.models.load(bytes, modelContractOf(definition));
   try {
     progress('model', 0.1);
     const ledger = deps.ledger(task.dataset);
-    ledger.reserve({ requestId: task.task_id, rho });
+    ledger.reserve({ requestId: task.task_id, rho, owner: task.model.owner });
     progress('reserved', 0.2);
     const cells = await exactCells(deps, definition, model, task.dataset, progress);
     progress('releasing', 0.9);
@@ -75,9 +89,12 @@ export async function runTask(
     const noisy = deps.noise
       .addDiscreteGaussian(cells, parseGaussianRelease(plan).sigma2)
       .map(toSafeNumber);
-    const signed = await deps.signer.sign(
-      releaseBody(deps, task, plan, noisy, taskKey(definition)),
-    );
+    const statistics = {
+      layout: taskKey(definition),
+      ...suppressSmallBlocks(definition, noisy, grant.minCellSize),
+    };
+    const budget = grant.publishBudget ? publishedBudget(ledger.status()) : undefined;
+    const signed = await deps.signer.sign(releaseBody(deps, task, plan, statistics, budget));
     ledger.commit(task.task_id, signed);
     return signed;
   } finally {
@@ -113,8 +130,8 @@ function releaseBody(
   deps: RunTaskDeps,
   task: TaskBody,
   plan: GaussianRelease,
-  cells: number[],
-  layout: string,
+  statistics: ReleaseBody['statistics'],
+  budget: PublishedBudget | undefined,
 ): ReleaseBody {
   return {
     type: 'release',
@@ -133,8 +150,16 @@ function releaseBody(
       l2_sensitivity_squared: plan.l2SensitivitySquared,
       rho: plan.rho,
     },
-    statistics: { layout, cells },
+    statistics,
+    ...(budget === undefined ? {} : { budget }),
     created_at_ms: deps.now(),
+  };
+}
+
+function publishedBudget(status: BudgetStatus): PublishedBudget {
+  return {
+    total_rho: formatRational(status.totalRho),
+    remaining_rho: formatRational(status.remainingRho),
   };
 }
 

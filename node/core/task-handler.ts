@@ -18,7 +18,8 @@ export type TaskOutcome =
   | { readonly kind: 'ignored' };
 
 export interface TaskHandlerDeps extends RunTaskDeps {
-  readonly policy: NodePolicy;
+  /** The site's policy; none means every task is refused. */
+  readonly policy: NodePolicy | undefined;
   readonly verifier: CoordinatorVerifier;
   readonly seen: SeenTasks;
   readonly maxClockSkewMs: number;
@@ -57,10 +58,15 @@ export class TaskHandler {
         );
       }
       const rho = checkPolicy(this.deps.policy, task, this.deps.cohorts.names());
+      const grant = {
+        rho,
+        minCellSize: this.deps.policy?.minCellSize ?? 0,
+        publishBudget: this.deps.policy?.publishBudget ?? false,
+      };
       this.inFlight.add(taskId);
       owned = true;
       const report = progress(taskId);
-      const release = await runTask(this.deps, task, rho, (stage, fraction) => {
+      const release = await runTask(this.deps, task, grant, (stage, fraction) => {
         if (stage === 'reserved') reserved = true;
         report(stage, fraction);
       });

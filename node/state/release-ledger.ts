@@ -1,5 +1,8 @@
-import type { BudgetLedger } from '../../benchmark/privacy/budget-ledger.js';
-import type { Rational } from '../../benchmark/privacy/rational.js';
+import type {
+  BudgetLedger,
+  BudgetStatus,
+  ReserveRequest,
+} from '../../benchmark/privacy/budget-ledger.js';
 import { parseBase64Bytes, toBase64 } from '../../keys/base64.js';
 import { SIGNATURE_BYTES } from '../../keys/signed-message.js';
 import type { BudgetLedgerPort, Signed } from '../core/ports.js';
@@ -11,7 +14,7 @@ import type { BudgetLedgerPort, Signed } from '../core/ports.js';
 export class ReleaseLedger implements BudgetLedgerPort {
   constructor(private readonly ledger: BudgetLedger) {}
 
-  reserve(request: { requestId: string; rho: Rational }): void {
+  reserve(request: ReserveRequest): void {
     this.ledger.reserve(request);
   }
 
@@ -37,5 +40,13 @@ export class ReleaseLedger implements BudgetLedgerPort {
 
   isReserved(requestId: string): boolean {
     return this.ledger.isReserved(requestId);
+  }
+
+  status(): BudgetStatus {
+    return this.ledger.status();
+  }
+
+  close(): void {
+    this.ledger.close();
   }
 }

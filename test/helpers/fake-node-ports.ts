@@ -2,7 +2,9 @@ import { MeasurementKind } from '../../benchmark/cohort.js';
 import { CohortBuilder } from '../../benchmark/cohort-builder.js';
 import { CentileError } from '../../benchmark/errors.js';
 import { scoreWho } from '../../benchmark/growth/score-who.js';
-import type { Rational } from '../../benchmark/privacy/rational.js';
+import type { BudgetStatus, ReserveRequest } from '../../benchmark/privacy/budget-ledger.js';
+import { sumRho } from '../../benchmark/privacy/accounting.js';
+import { createRational } from '../../benchmark/privacy/rational.js';
 import type { TaskBody } from '../../benchmark/protocol/task-body.js';
 import type {
   BudgetLedgerPort,
@@ -15,10 +17,10 @@ import type {
 
 /** An in-memory ledger that records what was reserved, for unit tests of pure code. */
 export class MemoryLedger implements BudgetLedgerPort {
-  readonly reserved: { requestId: string; rho: Rational }[] = [];
+  readonly reserved: ReserveRequest[] = [];
   readonly releases = new Map<string, Signed>();
 
-  reserve(request: { requestId: string; rho: Rational }): void {
+  reserve(request: ReserveRequest): void {
     if (this.isReserved(request.requestId))
       throw new CentileError('conflict', 'REQUEST_REPLAYED', 'replayed');
     this.reserved.push(request);
@@ -31,6 +33,10 @@ export class MemoryLedger implements BudgetLedgerPort {
   }
   isReserved(requestId: string): boolean {
     return this.reserved.some((r) => r.requestId === requestId);
+  }
+  status(): BudgetStatus {
+    const spentRho = sumRho(this.reserved.map((r) => r.rho));
+    return { totalRho: createRational(1n), spentRho, remainingRho: createRational(0n) };
   }
 }
 
@@ -106,7 +112,7 @@ export function taskBody(overrides: Partial<TaskBody> = {}): TaskBody {
     node_id: 'site-a',
     benchmark_task: 'growth.status/v1',
     dataset: 'growth',
-    model: { digest: 'ab'.repeat(32), size_bytes: 10, name: 'm' },
+    model: { digest: 'ab'.repeat(32), owner: 'owner-a', size_bytes: 10, name: 'm' },
     privacy: { mechanism: 'discrete_gaussian', rho: '0.05' },
     issued_at_ms: now,
     deadline_ms: now + 60_000,

@@ -140,7 +140,16 @@ function nodeConfig(
       identityFile: keyFilePaths(keysDir, name).identityPath,
     },
     dataset: { name: 'growth', format: 'csv', path: csv },
-    privacy: { totalRho: '1', maxRhoPerRequest: '0.25', allowedTasks: ['growth.status/v1'] },
+    privacy: {
+      totalRho: '1',
+      maxRhoPerRequest: '0.25',
+      maxRhoPerOwner: undefined,
+      // Fixture cohorts are small: suppression has its own tests.
+      minCellSize: 0,
+      allowedTasks: ['growth.status/v1'],
+      allowedOwners: undefined,
+      publishBudget: true,
+    },
     model: { maxBytes: 10 * 1024 * 1024, timeoutMs: 60_000 },
     logLevel: 'silent',
   };

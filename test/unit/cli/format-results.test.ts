@@ -25,7 +25,17 @@ function results(positives: number): RoundResults {
   const metrics = taskMetrics(GROWTH_STATUS, cells(positives));
   return {
     round,
-    sites: [{ nodeId: 'site-a', state: 'done', errorCode: null, rho: '1/20', metrics }],
+    sites: [
+      {
+        nodeId: 'site-a',
+        state: 'done',
+        errorCode: null,
+        rho: '1/20',
+        epsilon: 0.9,
+        budget: null,
+        metrics,
+      },
+    ],
     pooled: metrics,
   };
 }

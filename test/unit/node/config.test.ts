@@ -63,6 +63,42 @@ describe('config files', () => {
     assert.equal(config.dataset.path, path.join(dir, 'data.csv'));
     assert.equal(config.coordinator.tlsServerName, undefined);
     assert.ok(Object.isFrozen(config.privacy));
+    assert.equal(config.privacy?.minCellSize, 11);
+    assert.equal(config.privacy?.publishBudget, false);
+    assert.equal(config.privacy?.allowedOwners, undefined);
+  });
+
+  it('reads a node config without a privacy policy (the node then refuses every task)', () => {
+    const file = write('no-policy.json', {
+      name: 'site-a',
+      stateDir: 'state',
+      coordinator: { address: '127.0.0.1:7443', caCertFile: 'ca.pem', identityFile: 'c.json' },
+      keys: { signKeyFile: 'k', identityFile: 'i.json' },
+      dataset: { path: 'data.csv' },
+    });
+    assert.equal(loadNodeConfig(file).privacy, undefined);
+  });
+
+  it('checks the optional policy fields', () => {
+    const file = write('bad-policy.json', {
+      name: 'site-a',
+      stateDir: 'state',
+      coordinator: { address: '127.0.0.1:7443', caCertFile: 'ca.pem', identityFile: 'c.json' },
+      keys: { signKeyFile: 'k', identityFile: 'i.json' },
+      dataset: { path: 'data.csv' },
+      privacy: {
+        totalRho: '1',
+        maxRhoPerRequest: '0.1',
+        maxRhoPerOwner: 'half',
+        minCellSize: -1,
+        allowedOwners: 'everyone',
+        publishBudget: 'yes',
+      },
+    });
+    const message = problems(() => loadNodeConfig(file));
+    for (const field of ['maxRhoPerOwner', 'minCellSize', 'allowedOwners', 'publishBudget']) {
+      assert.ok(message.includes(field), `${field} not reported`);
+    }
   });
 
   it('reports a file that is not JSON, or missing, with a code', () => {

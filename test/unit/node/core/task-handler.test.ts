@@ -2,10 +2,13 @@ import { strict as assert } from 'node:assert';
 import sodium from 'libsodium-wrappers';
 import { parseRational } from '../../../../benchmark/privacy/rational.js';
 import { parseReleaseBody } from '../../../../benchmark/protocol/release-body.js';
+import { GROWTH_STATUS } from '../../../../benchmark/tasks/growth-status.js';
+import { releaseBlocks } from '../../../../benchmark/tasks/release-blocks.js';
 import { signCanonical, verifySignedMessage } from '../../../../keys/signed-message.js';
 import type { Signed } from '../../../../node/core/ports.js';
 import { TaskHandler } from '../../../../node/core/task-handler.js';
 import type { TaskOutcome } from '../../../../node/core/task-handler.js';
+import type { NodePolicy } from '../../../../node/core/node-policy.js';
 import {
   fakeModels,
   MemoryLedger,
@@ -27,15 +30,19 @@ describe('TaskHandler (node core)', () => {
     node = sodium.crypto_sign_keypair();
   });
 
-  function setup(models = fakeModels('constant')) {
+  const POLICY: NodePolicy = {
+    allowedTasks: ['growth.status/v1'],
+    allowedOwners: undefined,
+    maxRhoPerRequest: parseRational('0.1'),
+    minCellSize: 0,
+    publishBudget: false,
+  };
+
+  function setup(models = fakeModels('constant'), policy: NodePolicy | null = POLICY) {
     const ledger = new MemoryLedger();
     const handler = new TaskHandler({
       nodeId: 'site-a',
-      policy: {
-        allowedTasks: ['growth.status/v1'],
-        totalRho: parseRational('1'),
-        maxRhoPerRequest: parseRational('0.1'),
-      },
+      policy: policy ?? undefined,
       verifier: { verify: (s: Signed) => verifySignedMessage(s, coordinator.publicKey) },
       seen: new MemorySeenTasks(),
       maxClockSkewMs: 1000,
@@ -150,5 +157,47 @@ describe('TaskHandler (node core)', () => {
     );
     assert.equal(refusal(outcome), 'REQUEST_OVER_LIMIT');
     assert.equal(ledger.reserved.length, 0);
+  });
+
+  it('refuses every task when the node has no privacy policy', async () => {
+    const { ledger, run } = setup(fakeModels('constant'), null);
+    assert.equal(
+      refusal(await run(await signedBy(coordinator.privateKey))),
+      'PRIVACY_POLICY_MISSING',
+    );
+    assert.equal(ledger.reserved.length, 0);
+  });
+
+  it("refuses an owner the policy does not list, and charges listed owners' tasks to them", async () => {
+    const closed = setup(fakeModels('constant'), { ...POLICY, allowedOwners: ['owner-b'] });
+    assert.equal(
+      refusal(await closed.run(await signedBy(coordinator.privateKey))),
+      'OWNER_NOT_ALLOWED',
+    );
+    assert.equal(closed.ledger.reserved.length, 0);
+    const open = setup(fakeModels('constant'), { ...POLICY, allowedOwners: ['owner-a'] });
+    assert.equal((await open.run(await signedBy(coordinator.privateKey))).kind, 'release');
+    assert.equal(open.ledger.reserved[0]?.owner, 'owner-a');
+  });
+
+  it('suppresses blocks below the minimum cell size and publishes the budget when asked', async () => {
+    // 20 children: every block of 10 or fewer examples (each sex, each age band) is suppressed.
+    const { run } = setup(fakeModels('constant'), {
+      ...POLICY,
+      minCellSize: 11,
+      publishBudget: true,
+    });
+    const outcome = await run(await signedBy(coordinator.privateKey));
+    assert.equal(outcome.kind, 'release');
+    if (outcome.kind !== 'release') return;
+    const body = parseReleaseBody(JSON.parse(new TextDecoder().decode(outcome.release.body)));
+    const { cells, suppressed } = body.statistics;
+    assert.ok(suppressed.length > 0 && !suppressed.includes(0), 'all/stunting (20 examples) kept');
+    const blocks = releaseBlocks(GROWTH_STATUS);
+    for (const index of suppressed) {
+      const { start, length } = blocks[index] as (typeof blocks)[number];
+      assert.ok(cells.slice(start, start + length).every((v) => v === 0));
+    }
+    assert.deepEqual(body.budget, { total_rho: '1', remaining_rho: '0' });
   });
 });
