@@ -84,6 +84,11 @@ export function openRegisteredLedger(
   return ledger;
 }
 
+/** The genesis hash registered for `dataset`, if any (throws `LEDGER_CORRUPT` on an unreadable registry). */
+export function registeredGenesis(stateDir: string, dataset: string): string | undefined {
+  return readRegistry(stateDir)[dataset];
+}
+
 function readRegistry(stateDir: string): Registry {
   const file = path.join(stateDir, REGISTRY_FILE);
   if (!existsSync(file)) return {};
