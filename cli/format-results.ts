@@ -43,6 +43,7 @@ export function formatResultsTable(results: RoundResults): string[] {
     '-'.repeat(header.length),
     pooled,
     ...fairnessLines(task, results.pooled),
+    ...suppressionLines(results),
     '',
     legend(task),
     `examples is a noisy count; rho is zCDP spent by the site; eps is (eps, delta=${DISPLAY_DELTA})-DP.`,
@@ -93,6 +94,15 @@ function fairnessLines(task: TaskDefinition, pooled: TaskMetrics | null): string
     );
     return `${key} by ${dimension}: ${gaps.join(', ')}`;
   });
+}
+
+/** Blocks sites suppressed as smaller than their minimum cell size (left out of their rows). */
+function suppressionLines(results: RoundResults): string[] {
+  return results.sites.flatMap(({ nodeId, metrics }) =>
+    metrics === null || metrics.suppressed.length === 0
+      ? []
+      : [`suppressed by ${nodeId} (small cells): ${metrics.suppressed.join(', ')}`],
+  );
 }
 
 function legend(task: TaskDefinition): string {

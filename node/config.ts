@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ConfigReader, deepFreeze } from '../benchmark/config-reader.js';
+import { parseRational } from '../benchmark/privacy/rational.js';
 import { readConfigFile } from '../keys/read-config-file.js';
 import type { DataFormat } from './data/read-cohort.js';
 import { isDataFormat } from './data/read-cohort.js';
@@ -56,8 +57,6 @@ export interface PrivacyPolicyConfig {
 /** The usual minimum cell size of health-data disclosure rules (e.g. CMS: no cell under 11). */
 export const DEFAULT_MIN_CELL_SIZE = 11;
 
-const DECIMAL = /^(0|[1-9]\d*)(\.\d+)?$/;
-
 /** Reads and validates a node config file (JSON), listing every problem at once. */
 export function loadNodeConfig(file: string, env: NodeJS.ProcessEnv = {}): NodeConfig {
   const dir = path.dirname(path.resolve(file));
@@ -112,10 +111,20 @@ function readPrivacyPolicy(privacy: ConfigReader): PrivacyPolicyConfig {
   };
   for (const key of ['totalRho', 'maxRhoPerRequest', 'maxRhoPerOwner'] as const) {
     const value = policy[key];
-    if (value !== undefined && !DECIMAL.test(value))
-      privacy.problems.push(`'privacy.${key}' must be a decimal such as "0.5"`);
+    if (value !== undefined && !isPositiveRational(value))
+      privacy.problems.push(
+        `'privacy.${key}' must be an exact positive number such as "0.5" or "1/20"`,
+      );
   }
   return policy;
+}
+
+function isPositiveRational(text: string): boolean {
+  try {
+    return parseRational(text).num > 0n;
+  } catch {
+    return false;
+  }
 }
 
 function readFormat(dataset: ConfigReader): DataFormat {

@@ -8,6 +8,7 @@ import { initKeys, keyFilePaths } from '../../keys/key-files.js';
 import { createTlsCertificate, TLS_CERT_FILE, TLS_KEY_FILE } from '../../keys/tls-certificate.js';
 import { writeSimSite } from '../write-sim-site.js';
 import type { DemoLayout, DemoSite } from './demo-layout.js';
+import { demoTotalRho } from './demo-budgets.js';
 import { DEMO_DATASET, demoLayout, demoModelFile } from './demo-layout.js';
 import { fitDemoModels } from './fit-demo-models.js';
 
@@ -42,6 +43,8 @@ export interface PreparedDemo extends DemoLayout {
 export interface DemoOptions {
   readonly childrenPerSite: number;
   readonly seed: string;
+  /** ρ each round asks of each site; sets the sites' budgets (demo-budgets.ts). */
+  readonly rho: string;
 }
 
 /** Creates keys, certificate, token, Sim data and every config (models: `writeDemoModels`). */
@@ -73,7 +76,7 @@ export async function prepareDemo(
   }
   const csvSite = layout.sites.find((s) => s.format === 'csv');
   if (csvSite !== undefined) appendFileSync(dataPaths.get(csvSite.name) ?? '', BAD_ROWS.join(''));
-  writeConfigs(layout, dataPaths);
+  writeConfigs(layout, dataPaths, options.rho);
   return { ...layout, dataPaths };
 }
 
@@ -113,7 +116,11 @@ async function makeKeys(layout: DemoLayout): Promise<void> {
   writeFileSync(layout.tokenFile, randomBytes(32).toString('base64url'), { mode: 0o600 });
 }
 
-function writeConfigs(layout: DemoLayout, dataPaths: ReadonlyMap<string, string>): void {
+function writeConfigs(
+  layout: DemoLayout,
+  dataPaths: ReadonlyMap<string, string>,
+  rho: string,
+): void {
   const rel = (from: string, to: string) => path.relative(path.dirname(from), to);
   const coordinatorKeys = keyFilePaths(layout.keysDir, 'coordinator');
   const config = layout.coordinatorConfig;
@@ -133,7 +140,7 @@ function writeConfigs(layout: DemoLayout, dataPaths: ReadonlyMap<string, string>
     nodes: layout.sites.map((s) => rel(config, keyFilePaths(layout.keysDir, s.name).identityPath)),
     heartbeatIntervalMs: 5000,
   });
-  for (const site of layout.sites) writeNodeConfig(layout, site, dataPaths, '127.0.0.1:0');
+  for (const site of layout.sites) writeNodeConfig(layout, site, dataPaths, '127.0.0.1:0', rho);
 }
 
 /** Node configs need the coordinator's port, known only once it listens; rewritten then. */
@@ -142,6 +149,7 @@ export function writeNodeConfig(
   site: DemoSite,
   dataPaths: ReadonlyMap<string, string>,
   coordinatorAddress: string,
+  rho: string,
 ): void {
   const rel = (to: string) => path.relative(site.dir, to);
   const keys = keyFilePaths(layout.keysDir, site.name);
@@ -160,7 +168,13 @@ export function writeNodeConfig(
       format: site.format,
       path: rel(dataPaths.get(site.name) ?? site.dataDir),
     },
-    privacy: { totalRho: '1', maxRhoPerRequest: '0.25', allowedTasks: TASK_CATALOG.map(taskKey) },
+    privacy: {
+      totalRho: demoTotalRho(site.name, rho),
+      maxRhoPerRequest: '0.25',
+      allowedTasks: TASK_CATALOG.map(taskKey),
+      // Demo sites publish their remaining budget so the coordinator can show it.
+      publishBudget: true,
+    },
     model: { maxBytes: 50 * 1024 * 1024, timeoutMs: 120_000 },
   });
 }

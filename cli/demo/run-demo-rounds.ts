@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
+import type { RoundResults } from '../../coordinator/core/round-results.js';
+import { formatBudgetLines } from '../format-budgets.js';
 import { formatResultsTable } from '../format-results.js';
 import { callApi } from '../operator-api.js';
 import type { ApiTarget } from '../operator-api.js';
 import { fetchResults, waitForRound } from '../operator-commands.js';
+import { SMALL_BUDGET_SITE } from './demo-budgets.js';
 import { DEMO_DATASET } from './demo-layout.js';
 import type { DemoModelFile } from './prepare-demo.js';
 
@@ -17,7 +20,9 @@ export interface DemoRound {
 /**
  * Submits every model and launches one round each, all at once (the nodes
  * score them side by side), then prints each round's results table in the
- * order of `models` as it finishes.
+ * order of `models` as it finishes. Then one more round of the first model,
+ * which the site with the small budget refuses (demo-budgets.ts) while the
+ * others answer, and every site's budget as published.
  */
 export async function runDemoRounds(
   api: ApiTarget,
@@ -29,23 +34,55 @@ export async function runDemoRounds(
   step(`submitting ${models.length} models and launching one round each`);
   const rounds: DemoRound[] = [];
   for (const model of models) rounds.push({ id: await launchRound(api, model, rho), model });
-  for (const round of rounds) {
-    await waitForRound(api, round.id);
-    step(`round finished: ${round.model.name} (${round.model.kind})`);
-    out('');
-    formatResultsTable(await fetchResults(api, round.id)).forEach(out);
-    out('');
+  const results: RoundResults[] = [];
+  for (const round of rounds) results.push(await showRound(api, round, step, out));
+  const [first] = models;
+  if (first !== undefined) {
+    step(`one more ${first.name} round: ${SMALL_BUDGET_SITE} has spent its whole budget`);
+    // A quorum of all sites but one, so the round completes without the refusing site.
+    const quorum = Math.max(1, (results[0]?.sites.length ?? 1) - 1);
+    const extra = { id: await launchRound(api, first, rho, quorum), model: first };
+    rounds.push(extra);
+    results.push(await showRound(api, extra, step, out));
   }
+  formatBudgetLines(results).forEach(out);
+  out('');
   return rounds;
 }
 
-async function launchRound(api: ApiTarget, model: DemoModelFile, rho: string): Promise<string> {
+async function showRound(
+  api: ApiTarget,
+  round: DemoRound,
+  step: (what: string) => void,
+  out: Out,
+): Promise<RoundResults> {
+  await waitForRound(api, round.id);
+  step(`round finished: ${round.model.name} (${round.model.kind})`);
+  const results = await fetchResults(api, round.id);
+  out('');
+  formatResultsTable(results).forEach(out);
+  out('');
+  return results;
+}
+
+async function launchRound(
+  api: ApiTarget,
+  model: DemoModelFile,
+  rho: string,
+  quorum?: number,
+): Promise<string> {
   const query = `?name=${encodeURIComponent(model.name)}&task=${encodeURIComponent(model.task)}`;
   const { digest } = await callApi<{ digest: string }>(api, 'POST', `/v1/models${query}`, {
     bytes: readFileSync(model.file),
   });
   const round = await callApi<{ id: string }>(api, 'POST', '/v1/rounds', {
-    json: { model_digest: digest, rho, dataset: DEMO_DATASET, deadline_seconds: 300 },
+    json: {
+      model_digest: digest,
+      rho,
+      dataset: DEMO_DATASET,
+      deadline_seconds: 300,
+      ...(quorum === undefined ? {} : { quorum }),
+    },
   });
   return round.id;
 }

@@ -36,7 +36,11 @@ export async function runDemo(args: string[], out: Out): Promise<void> {
   const started = Date.now();
   const step = (what: string) =>
     out(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)}s] ${what}`);
-  const options = { childrenPerSite: Number(values.children), seed: 'centile-demo' };
+  const options = {
+    childrenPerSite: Number(values.children),
+    seed: 'centile-demo',
+    rho: values.rho,
+  };
   const layout = await prepareDemo(values.dir, options, step);
   const processes = new DemoProcesses();
   const stop = () => void processes.stopAll().then(() => process.exit(0));
@@ -100,7 +104,7 @@ interface Evaluated {
 
 async function evaluate(run: DemoRun, out: Out): Promise<Evaluated> {
   const { layout, step } = run;
-  const ports = await startProcesses(layout, run.processes, step);
+  const ports = await startProcesses(layout, run.processes, run.rho, step);
   // Fitting is CPU work in this process; meanwhile the nodes read their exports in theirs.
   step(
     `fitting a reference model per task (${TASK_CATALOG.length}) and a biased one on separate Sim data`,
@@ -118,6 +122,7 @@ async function evaluate(run: DemoRun, out: Out): Promise<Evaluated> {
 async function startProcesses(
   layout: PreparedDemo,
   processes: DemoProcesses,
+  rho: string,
   step: (what: string) => void,
 ): Promise<{ grpcPort: number; httpPort: number }> {
   mkdirSync(layout.logsDir, { recursive: true });
@@ -135,7 +140,7 @@ async function startProcesses(
   );
   step(`starting ${layout.sites.length} hospital nodes`);
   for (const site of layout.sites) {
-    writeNodeConfig(layout, site, layout.dataPaths, `127.0.0.1:${ready.grpcPort}`);
+    writeNodeConfig(layout, site, layout.dataPaths, `127.0.0.1:${ready.grpcPort}`, rho);
     processes.start(
       ['node', 'start', '--config', site.config],
       path.join(layout.logsDir, `${site.name}.log`),

@@ -70,14 +70,14 @@ describe('npm start -- --once (the demo, as separate processes)', function () {
 
   after(() => rmSync(path.dirname(dir), { recursive: true, force: true }));
 
-  it('exits 0 after one round per catalog task and one of the biased model, in catalog order', () => {
+  it('exits 0 after one round per catalog task, one of the biased model, and one the small budget refuses', () => {
     assert.equal(result.code, 0, result.stderr);
     const tasks = tablesOf(result.stdout).map((table) => table.task);
-    assert.deepEqual(tasks, [...TASK_CATALOG.map(taskKey), 'growth.status/v1']);
+    assert.deepEqual(tasks, [...TASK_CATALOG.map(taskKey), 'growth.status/v1', 'growth.status/v1']);
   });
 
-  it('prints, for every round, a finished row per site and a complete pooled row', () => {
-    for (const { task, rows } of tablesOf(result.stdout)) {
+  it('prints, for every model round, a finished row per site and a complete pooled row', () => {
+    for (const { task, rows } of tablesOf(result.stdout).slice(0, -1)) {
       for (const site of ['site-urban', 'site-lowland', 'site-followup']) {
         const row = rows.find((r) => r.startsWith(site) && r.includes(' done '));
         assert.ok(row, `${task}: no finished row for ${site}`);
@@ -85,6 +85,23 @@ describe('npm start -- --once (the demo, as separate processes)', function () {
       }
       assert.ok(rows.find((r) => r.startsWith('POOLED'))?.includes('complete'), task);
     }
+  });
+
+  it('shows the small-budget site refusing the last round with BUDGET_EXHAUSTED, the others answering', () => {
+    const rows = tablesOf(result.stdout).at(-1)?.rows ?? [];
+    assert.match(rows.find((r) => r.startsWith('site-followup')) ?? '', /BUDGET_EX/);
+    for (const site of ['site-urban', 'site-lowland']) {
+      assert.ok(rows.find((r) => r.startsWith(site))?.includes(' done '), site);
+    }
+    assert.ok(rows.find((r) => r.startsWith('POOLED'))?.includes('complete'));
+  });
+
+  it('prints the budget each site published: the small one spent exactly, then refused', () => {
+    assert.match(
+      result.stdout,
+      /site-followup\s+spent rho 0\.300 of 0\.300 \(eps [\d.]+\); then refused: BUDGET_EXHAUSTED/,
+    );
+    assert.match(result.stdout, /site-urban\s+spent rho 0\.350 of 1\.400 \(eps [\d.]+\)\n/);
   });
 
   it('ranks every growth.status label well with the reference model (pooled AUROC > 0.8)', () => {

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { GROWTH_STATUS } from '../../../benchmark/tasks/growth-status.js';
 import { taskMetrics } from '../../../benchmark/tasks/task-metrics.js';
 import { classSlot, releaseCellCount } from '../../../benchmark/tasks/task-release.js';
+import { formatBudgetLines } from '../../../cli/format-budgets.js';
 import { FEW_POSITIVES, formatResultsTable } from '../../../cli/format-results.js';
 import type { RoundResults } from '../../../coordinator/core/round-results.js';
 import type { RoundRecord } from '../../../coordinator/core/records.js';
@@ -53,5 +54,42 @@ describe('cli/formatResultsTable', () => {
     assert.ok(few?.includes('~1.000'), few);
     const enough = formatResultsTable(results(FEW_POSITIVES)).find((l) => l.startsWith('site-a'));
     assert.ok(enough !== undefined && !enough.includes('~'), enough);
+  });
+
+  it('names the blocks a site suppressed', () => {
+    const base = results(200);
+    const metrics = taskMetrics(GROWTH_STATUS, cells(200), [7]);
+    const site = { ...(base.sites[0] as RoundResults['sites'][number]), metrics };
+    const lines = formatResultsTable({ ...base, sites: [site] });
+    assert.ok(
+      lines.includes('suppressed by site-a (small cells): sex=male/wasting'),
+      lines.join('\n'),
+    );
+  });
+});
+
+describe('cli/formatBudgetLines', () => {
+  it("shows each site's last published budget and a later refusal", () => {
+    const base = results(200);
+    const site = base.sites[0] as RoundResults['sites'][number];
+    const spentOnce = { ...site, budget: { total_rho: '3/10', remaining_rho: '1/4' } };
+    const exhausted = { ...site, budget: { total_rho: '3/10', remaining_rho: '0' } };
+    const refused = {
+      ...site,
+      state: 'refused' as const,
+      errorCode: 'BUDGET_EXHAUSTED',
+      rho: null,
+      epsilon: null,
+      metrics: null,
+    };
+    const lines = formatBudgetLines([
+      { ...base, sites: [spentOnce] },
+      { ...base, sites: [exhausted] },
+      { ...base, sites: [refused] },
+    ]);
+    assert.match(
+      lines[1] ?? '',
+      /^ {2}site-a\s+spent rho 0\.300 of 0\.300 \(eps \d+\.\d{2}\); then refused: BUDGET_EXHAUSTED$/,
+    );
   });
 });
