@@ -14,6 +14,10 @@ import { dataCheckCommand, dataConvertCommand } from './data-command.js';
 import { growthZscoresCommand } from './growth-zscores-command.js';
 import { metricsBinaryCommand, metricsRegressionCommand } from './metrics-command.js';
 import { evaluateCommand } from './evaluate-command.js';
+import { nodeBudgetCommand } from './node-budget-command.js';
+import { streamChunkWriter } from './privacy/chunk-writer.js';
+import { privacyExplainCommand } from './privacy/privacy-explain-command.js';
+import { privacySampleCommand } from './privacy/privacy-sample-command.js';
 import { simCommand } from './sim-command.js';
 import { tasksListCommand, tasksShowCommand } from './tasks-command.js';
 
@@ -25,6 +29,7 @@ const USAGE = [
   '  keys tls --out DIR [--host H ...]          self-signed TLS certificate for the coordinator',
   '  coordinator start --config FILE            run the coordinator',
   '  node start --config FILE                   run a hospital node',
+  '  node budget --config FILE [--json]         privacy budget spent per dataset (read-only, beside a live node)',
   '  model submit --file F --name N [--task T]  upload an ONNX model (operator API)',
   '  round launch --model DIGEST [--rho R] [--dataset D] [--wait]',
   '  round status ROUND',
@@ -38,6 +43,10 @@ const USAGE = [
   '  metrics regression --in FILE.csv           exact metrics of target,prediction[,group] as JSON',
   '  data check --format F --path P [--json]    what a node would read from an export (csv|fhir|omop)',
   '  data convert --format F --path P --out F   an export as the canonical long CSV (kg, cm)',
+  '  privacy explain --rho R [--delta D] [--json]  rho as epsilon at delta (default 1e-6), noise per task',
+  '  privacy sample --mechanism gaussian --sensitivity N --rho R --value V --count K',
+  '  privacy sample --mechanism laplace --sensitivity N --epsilon E --value V --count K',
+  '                                             K noisy copies of V from the node samplers (V < 0: --value=-5)',
   '  sim --out DIR [--sites N] [--children N] [--seed S] [--format csv|fhir|omop]',
   '                                             Sim sites, one sub-folder each',
   '',
@@ -55,6 +64,9 @@ const COMMANDS: Record<string, Command> = {
   },
   'coordinator start': (args) => coordinatorMain(configArg(args), process.env),
   'node start': (args) => nodeMain(configArg(args), process.env),
+  'node budget': async (args) => {
+    process.exitCode = await nodeBudgetCommand(args, out);
+  },
   'model submit': (args) => submitModelCommand(args, out),
   'round launch': (args) => launchRoundCommand(args, out),
   'round status': (args) => roundStatusCommand(args, out),
@@ -68,6 +80,8 @@ const COMMANDS: Record<string, Command> = {
   'metrics regression': (args) => metricsRegressionCommand(args, out),
   'data check': (args) => dataCheckCommand(args, out),
   'data convert': (args) => dataConvertCommand(args, out),
+  'privacy explain': (args) => Promise.resolve(privacyExplainCommand(args, out)),
+  'privacy sample': (args) => privacySampleCommand(args, streamChunkWriter(process.stdout)),
 };
 
 function configArg(args: string[]): string {
@@ -106,5 +120,9 @@ if (found === undefined) {
   USAGE.forEach((line) => process.stderr.write(`${line}\n`));
   process.exitCode = process.argv.length > 2 && process.argv[2] !== '--help' ? 2 : 0;
 } else {
-  found[0](found[1]).catch(report);
+  const [command, args] = found;
+  // Through a promise, so a command that throws synchronously is reported like the rest.
+  Promise.resolve()
+    .then(() => command(args))
+    .catch(report);
 }

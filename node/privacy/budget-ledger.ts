@@ -51,9 +51,9 @@ export interface BudgetLedgerOptions {
   readonly expectedGenesisHash?: string;
 }
 
-const LEDGER_FILE = 'ledger.jsonl';
+export const LEDGER_FILE = 'ledger.jsonl';
 const LOCK_FILE = 'ledger.lock';
-const RELEASES_DIR = 'releases';
+export const RELEASES_DIR = 'releases';
 // Request ids name files: a leading alphanumeric rules out "." and "..", and "/" is excluded.
 const REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 

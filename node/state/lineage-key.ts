@@ -14,7 +14,27 @@ export function datasetLineage(stateDir: string, datasetName: string): string {
   const file = path.join(stateDir, FILE);
   if (!existsSync(file))
     writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
-  const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+  return lineageFromKey(readFileSync(file, 'utf8'), datasetName);
+}
+
+/**
+ * The lineage `datasetLineage` would give, or undefined when the node never
+ * created its key. Never writes: for read-only tools (`centile node budget`)
+ * that may run beside a live node.
+ */
+export function existingDatasetLineage(stateDir: string, datasetName: string): string | undefined {
+  let keyText: string;
+  try {
+    keyText = readFileSync(path.join(stateDir, FILE), 'utf8');
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  return lineageFromKey(keyText, datasetName);
+}
+
+function lineageFromKey(keyText: string, datasetName: string): string {
+  const key = Buffer.from(keyText.trim(), 'base64');
   return createHmac('sha256', key)
     .update(`centile/dataset-lineage/v1/${datasetName}`)
     .digest('hex')
