@@ -11,6 +11,7 @@ import type { DemoModelFile, DemoOptions, PreparedDemo } from './prepare-demo.js
 import { DEMO_DATASET } from './demo-layout.js';
 import { DemoProcesses, sleep, waitForJsonFile } from './demo-processes.js';
 import { prepareDemo, writeDemoModels, writeNodeConfig } from './prepare-demo.js';
+import { ledgerLines } from './ledger-lines.js';
 import { runDemoRounds } from './run-demo-rounds.js';
 import type { DemoRound } from './run-demo-rounds.js';
 
@@ -114,6 +115,8 @@ async function evaluate(run: DemoRun, out: Out): Promise<Evaluated> {
   await waitForNodes(api, layout.sites.length, 60_000);
   step('all nodes connected over TLS and authenticated');
   const rounds = await runDemoRounds(api, models, run.rho, step, out);
+  (await ledgerLines(layout.sites)).forEach(out);
+  out('');
   printIngestReports(layout, out);
   return { rounds, api, models };
 }

@@ -104,6 +104,17 @@ describe('npm start -- --once (the demo, as separate processes)', function () {
     assert.match(result.stdout, /site-urban\s+spent rho 0\.350 of 1\.400 \(eps [\d.]+\)\n/);
   });
 
+  it("agrees with each node's own ledger, which verifies: the small site spent exactly its budget", () => {
+    assert.match(
+      result.stdout,
+      /site-followup\s+spent rho 3\/10 of 3\/10, 6 releases, 1 refused; chain verified/,
+    );
+    assert.match(
+      result.stdout,
+      /site-urban\s+spent rho 7\/20 of 7\/5, 7 releases, 0 refused; chain verified/,
+    );
+  });
+
   it('ranks every growth.status label well with the reference model (pooled AUROC > 0.8)', () => {
     const status = tablesOf(result.stdout).find((t) => t.task === 'growth.status/v1');
     const pooled = status?.rows.find((r) => r.startsWith('POOLED')) ?? '';
