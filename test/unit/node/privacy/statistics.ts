@@ -132,3 +132,151 @@ export function discreteGaussianPmf(sigma2: number): Pmf {
   for (let k = -limit; k <= limit; k++) total += Math.exp((-k * k) / (2 * sigma2));
   return (k) => Math.exp((-k * k) / (2 * sigma2)) / total;
 }
+
+/** Histogram of integer samples: value → count. */
+export function histogramOf(samples: readonly bigint[]): Map<number, number> {
+  const histogram = new Map<number, number>();
+  for (const sample of samples) {
+    const k = Number(sample);
+    histogram.set(k, (histogram.get(k) ?? 0) + 1);
+  }
+  return histogram;
+}
+
+/** Counts in the bins (−∞, e₀), [e₀, e₁), …, [e_last, ∞) of increasing integer `edges`. */
+export function binnedCounts(samples: readonly bigint[], edges: readonly number[]): number[] {
+  const counts = new Array<number>(edges.length + 1).fill(0);
+  for (const sample of samples) {
+    const k = Number(sample);
+    const bin = edges.findIndex((edge) => k < edge);
+    const index = bin === -1 ? edges.length : bin;
+    counts[index] = (counts[index] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** The pmf's mass in each bin of `binnedCounts`, the two tails summed out to ±limit. */
+export function binnedProbabilities(pmf: Pmf, edges: readonly number[], limit: number): number[] {
+  const bounds = [-limit, ...edges, limit + 1];
+  return bounds.slice(1).map((end, i) => intervalMass(pmf, bounds[i] ?? 0, end - 1));
+}
+
+/** P(lo ≤ X ≤ hi). */
+export function intervalMass(pmf: Pmf, lo: number, hi: number): number {
+  let mass = 0;
+  for (let k = lo; k <= hi; k++) mass += pmf(k);
+  return mass;
+}
+
+/** P(|X| ≥ t) for t ≥ 1, summed out to ±limit. */
+export function tailMass(pmf: Pmf, t: number, limit: number): number {
+  return intervalMass(pmf, t, limit) + intervalMass(pmf, -limit, -t);
+}
+
+/** True when the sample mean is within Z standard errors of 0, for a law of this variance. */
+export function zeroMeanFits(samples: readonly bigint[], variance: number): boolean {
+  const mean = samples.reduce((sum, x) => sum + Number(x), 0) / samples.length;
+  return Math.abs(mean) <= Z * Math.sqrt(variance / samples.length);
+}
+
+/**
+ * Symmetry P(+k) = P(−k) for every k at once: given the count at magnitudes
+ * in a bin, the number of positive signs is Binomial(·, 1/2), so
+ * Σ (c₊ − c₋)²/(c₊ + c₋) over the bins is χ² with one degree of freedom per
+ * bin. Magnitudes 1, 2, … are grouped `width` at a time; bins with fewer than
+ * 10 draws are left out (their totals carry no information about the signs).
+ */
+export function signBalanceFits(samples: readonly bigint[], width: number): boolean {
+  const plus = new Map<number, number>();
+  const minus = new Map<number, number>();
+  for (const sample of samples) {
+    if (sample === 0n) continue;
+    const side = sample > 0n ? plus : minus;
+    const bin = Math.floor((Math.abs(Number(sample)) - 1) / width);
+    side.set(bin, (side.get(bin) ?? 0) + 1);
+  }
+  let statistic = 0;
+  let df = 0;
+  for (const bin of new Set([...plus.keys(), ...minus.keys()])) {
+    const p = plus.get(bin) ?? 0;
+    const m = minus.get(bin) ?? 0;
+    if (p + m < 10) continue;
+    statistic += (p - m) ** 2 / (p + m);
+    df++;
+  }
+  return df > 0 && statistic <= chiSquareCritical(df);
+}
+
+/** Fewest expected draws per bin of the log-ratio slope (keeps ln(count) close to linear). */
+const SLOPE_MIN_EXPECTED = 30;
+
+/**
+ * OpenDP's log-ratio slope check, generalised to any pmf: over adjacent bins
+ * i → j walking outwards on each side, ln(C_j/C_i) should equal
+ * ln(P_j/P_i) (ln a for a discrete Laplace, −(2k+1)/(2σ²) for a discrete
+ * Gaussian). Returns the inverse-variance weighted fit λ of
+ * ln(C_j/C_i) ≈ λ·ln(P_j/P_i), which is 1 for the right law (b/b_true or
+ * σ²/σ²_true otherwise), and its standard error by the delta method
+ * (Cov(ln C_i, ln C_j) ≈ [i = j]/(nP_i) − 1/n; the −1/n cancels in ratios),
+ * which accounts for neighbouring ratios sharing a bin. Bins are single
+ * integers from 0 when `width` is 1, else `width` integers from ±1; a side
+ * stops at the first bin expecting fewer than 30 draws.
+ */
+export function logRatioSlope(
+  samples: readonly bigint[],
+  pmf: Pmf,
+  width: number,
+): { estimate: number; se: number } {
+  const n = samples.length;
+  const histogram = histogramOf(samples);
+  const bins = new Map<string, { p: number; c: number }>();
+  const pairs: [string, string][] = [];
+  const start = width === 1 ? 0 : 1;
+  for (const sign of [1, -1]) {
+    let previous: string | undefined;
+    for (let j = 0; ; j++) {
+      const a = start + j * width;
+      const [lo, hi] = sign === 1 ? [a, a + width - 1] : [-(a + width - 1), -a];
+      const p = intervalMass(pmf, lo, hi);
+      if (n * p < SLOPE_MIN_EXPECTED) break;
+      let c = 0;
+      for (let k = lo; k <= hi; k++) c += histogram.get(k) ?? 0;
+      const key = `${lo}:${hi}`;
+      bins.set(key, { p, c });
+      if (previous !== undefined) pairs.push([previous, key]);
+      previous = key;
+    }
+  }
+  return slopeFit(bins, pairs, n);
+}
+
+function slopeFit(
+  bins: ReadonlyMap<string, { p: number; c: number }>,
+  pairs: readonly [string, string][],
+  n: number,
+): { estimate: number; se: number } {
+  const at = (key: string): { p: number; c: number } => bins.get(key) ?? { p: NaN, c: NaN };
+  const terms = pairs.map(([i, j]) => {
+    const rho = Math.log(at(j).p / at(i).p);
+    const weight = 1 / (1 / (n * at(i).p) + 1 / (n * at(j).p));
+    return { i, j, rho, weight, r: Math.log(at(j).c / at(i).c) };
+  });
+  const norm = terms.reduce((sum, t) => sum + t.weight * t.rho ** 2, 0);
+  const coefficient = new Map<string, number>();
+  let estimate = 0;
+  for (const t of terms) {
+    const g = (t.weight * t.rho) / norm;
+    estimate += g * t.r;
+    coefficient.set(t.j, (coefficient.get(t.j) ?? 0) + g);
+    coefficient.set(t.i, (coefficient.get(t.i) ?? 0) - g);
+  }
+  let variance = 0;
+  for (const [key, a] of coefficient) variance += a ** 2 / (n * at(key).p);
+  return { estimate, se: Math.sqrt(variance) };
+}
+
+/** True when the log-ratio slope of the samples matches the pmf's (λ = 1 within Z SE). */
+export function slopeFits(samples: readonly bigint[], pmf: Pmf, width: number): boolean {
+  const { estimate, se } = logRatioSlope(samples, pmf, width);
+  return Math.abs(estimate - 1) <= Z * se;
+}
