@@ -1,4 +1,13 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  truncateSync,
+  writeSync,
+} from 'node:fs';
+import { CentileError } from '../../benchmark/errors.js';
 import type { SeenTasks } from '../core/ports.js';
 
 /**
@@ -11,12 +20,13 @@ export class SeenTasksFile implements SeenTasks {
 
   constructor(private readonly file: string) {
     if (!existsSync(file)) return;
-    for (const line of readFileSync(file, 'utf8').split('\n')) {
-      if (line.trim() === '') continue;
-      const { task_id: taskId, nonce } = JSON.parse(line) as { task_id: string; nonce: string };
-      this.nonceByTask.set(taskId, nonce);
-      this.nonces.add(nonce);
-    }
+    const text = readFileSync(file, 'utf8');
+    const complete = text.slice(0, text.lastIndexOf('\n') + 1);
+    // A torn last line is a remember() cut short: its task never ran, so it is dropped.
+    if (complete.length < text.length) truncateSync(file, Buffer.byteLength(complete));
+    complete.split('\n').forEach((line, i) => {
+      if (line.trim() !== '') this.add(parseLine(line, i + 1));
+    });
   }
 
   check(taskId: string, nonce: string): 'new' | 'same' | 'replayed' {
@@ -33,7 +43,31 @@ export class SeenTasksFile implements SeenTasks {
     } finally {
       closeSync(fd);
     }
+    this.add({ task_id: taskId, nonce });
+  }
+
+  private add({ task_id: taskId, nonce }: SeenLine): void {
     this.nonceByTask.set(taskId, nonce);
     this.nonces.add(nonce);
   }
+}
+
+interface SeenLine {
+  readonly task_id: string;
+  readonly nonce: string;
+}
+
+function parseLine(line: string, number: number): SeenLine {
+  try {
+    const value = JSON.parse(line) as Partial<SeenLine>;
+    if (typeof value.task_id === 'string' && typeof value.nonce === 'string')
+      return { task_id: value.task_id, nonce: value.nonce };
+  } catch {
+    // reported below
+  }
+  throw new CentileError(
+    'internal',
+    'SEEN_TASKS_CORRUPT',
+    `seen-tasks.jsonl line ${number} is not a task record`,
+  );
 }
