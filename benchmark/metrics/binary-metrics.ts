@@ -36,7 +36,8 @@ export type BinaryMetrics = Readonly<
     Record<Exclude<(typeof BINARY_METRIC_KEYS)[number], 'n' | 'positives'>, number | null>
 >;
 
-const EMPTY: BinaryMetrics = Object.freeze({
+/** The metrics of no example. */
+export const EMPTY_BINARY_METRICS: BinaryMetrics = Object.freeze({
   n: 0,
   positives: 0,
   accuracy: null,
@@ -74,7 +75,7 @@ export function binaryMetricsOf(
   scores: Float64Array | Float32Array,
   counts: ConfusionCounts,
 ): BinaryMetrics {
-  if (labels.length === 0) return EMPTY;
+  if (labels.length === 0) return EMPTY_BINARY_METRICS;
   return {
     n: labels.length,
     positives: counts.truePositives + counts.falseNegatives,

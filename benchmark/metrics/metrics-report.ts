@@ -3,16 +3,15 @@
  * per subgroup, and the fairness gaps between subgroups. This is the object
  * `centile metrics` prints, so model owners see what a node computes.
  */
-import { CentileError } from '../errors.js';
-import { assertBinaryInput, binaryMetricsOf, DEFAULT_THRESHOLD } from './binary-metrics.js';
+import { DEFAULT_THRESHOLD } from './binary-metrics.js';
 import type { BinaryMetrics } from './binary-metrics.js';
 import { binaryFairnessGaps, regressionFairnessGaps } from './fairness-gaps.js';
 import type { BinaryFairness, BinaryGroupOutcome, RegressionFairness } from './fairness-gaps.js';
-import { pickRows, rowsByGroup } from './group-rows.js';
+import { membershipOfGrouping } from './group-membership.js';
 import type { Grouping } from './group-rows.js';
-import { regressionMetrics } from './regression-metrics.js';
+import { groupedBinaryOutcomes } from './grouped-binary.js';
+import { groupedRegression } from './grouped-regression.js';
 import type { RegressionMetrics } from './regression-metrics.js';
-import { countConfusion } from './threshold-metrics.js';
 
 /** Metrics over all examples and per group (by name); `fairness` only when groups were given. */
 export interface MetricsReport<M, F> {
@@ -23,6 +22,9 @@ export interface MetricsReport<M, F> {
 
 export type BinaryReport = MetricsReport<BinaryMetrics, BinaryFairness>;
 export type RegressionReport = MetricsReport<RegressionMetrics, RegressionFairness>;
+
+/** The groups part of a report: non-empty groups by name, and the gaps between them. */
+export type GroupsReport<M, F> = Required<Omit<MetricsReport<M, F>, 'all'>>;
 
 /**
  * Binary metrics of `scores` for `labels` (see `binaryMetrics`), per group of
@@ -35,21 +37,11 @@ export function binaryReport(
   grouping?: Grouping,
   threshold: number = DEFAULT_THRESHOLD,
 ): BinaryReport {
-  assertBinaryInput(labels, scores);
-  const outcome = (l: Uint8Array, s: Float64Array | Float32Array): BinaryGroupOutcome => {
-    const counts = countConfusion(l, s, threshold);
-    return { counts, metrics: binaryMetricsOf(l, s, counts) };
-  };
-  const all = outcome(labels, scores).metrics;
-  if (grouping === undefined) return { all, groups: {} };
-  const groups = perGroup(grouping, labels.length, (rows) =>
-    outcome(pickRows(labels, rows), pickRows(scores, rows)),
-  );
-  return {
-    all,
-    groups: Object.fromEntries(groups.map(([name, g]) => [name, g.metrics])),
-    fairness: binaryFairnessGaps(groups.map(([, g]) => g)),
-  };
+  const membership = membershipOfGrouping(labels.length, grouping);
+  const [all, ...groups] = groupedBinaryOutcomes(labels, scores, membership, threshold);
+  const metrics = (all as BinaryGroupOutcome).metrics;
+  if (grouping === undefined) return { all: metrics, groups: {} };
+  return { all: metrics, ...binaryGroupsReport(grouping.names, groups) };
 }
 
 /**
@@ -62,34 +54,47 @@ export function regressionReport(
   predictions: Float64Array | Float32Array,
   grouping?: Grouping,
 ): RegressionReport {
-  const all = regressionMetrics(targets, predictions);
-  if (grouping === undefined) return { all, groups: {} };
-  const groups = perGroup(grouping, targets.length, (rows) =>
-    regressionMetrics(pickRows(targets, rows), pickRows(predictions, rows)),
-  );
+  const membership = membershipOfGrouping(targets.length, grouping);
+  const [all, ...groups] = groupedRegression(targets, predictions, membership);
+  if (grouping === undefined) return { all: all as RegressionMetrics, groups: {} };
+  return { all: all as RegressionMetrics, ...regressionGroupsReport(grouping.names, groups) };
+}
+
+/** The groups named `names` (outcomes in the same order) and the binary gaps between them. */
+export function binaryGroupsReport(
+  names: readonly string[],
+  outcomes: readonly BinaryGroupOutcome[],
+): GroupsReport<BinaryMetrics, BinaryFairness> {
+  const named = nonEmptyByName(names, outcomes, (o) => o.metrics.n);
   return {
-    all,
-    groups: Object.fromEntries(groups),
-    fairness: regressionFairnessGaps(groups.map(([, g]) => g)),
+    groups: Object.fromEntries(named.map(([name, o]) => [name, o.metrics])),
+    fairness: binaryFairnessGaps(named.map(([, o]) => o)),
+  };
+}
+
+/** The groups named `names` (metrics in the same order) and the regression gaps between them. */
+export function regressionGroupsReport(
+  names: readonly string[],
+  metrics: readonly RegressionMetrics[],
+): GroupsReport<RegressionMetrics, RegressionFairness> {
+  const named = nonEmptyByName(names, metrics, (m) => m.n);
+  return {
+    groups: Object.fromEntries(named),
+    fairness: regressionFairnessGaps(named.map(([, m]) => m)),
   };
 }
 
 /**
- * `evaluate` of each non-empty group, sorted by name (code-unit order) so the
+ * Each group with an example, sorted by name (code-unit order) so the
  * report reads the same whatever the row order.
  */
-function perGroup<R>(
-  grouping: Grouping,
-  rowCount: number,
-  evaluate: (rows: Uint32Array) => R,
+function nonEmptyByName<R>(
+  names: readonly string[],
+  results: readonly R[],
+  sizeOf: (result: R) => number,
 ): [string, R][] {
-  if (grouping.groupOf.length !== rowCount) {
-    throw new CentileError('invalid-input', 'METRIC_INPUT_INVALID', 'one group per example');
-  }
-  const rows = rowsByGroup(grouping.groupOf, grouping.names.length);
-  return grouping.names
-    .map((name, group) => [name, rows[group] as Uint32Array] as const)
-    .filter(([, groupRows]) => groupRows.length > 0)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([name, groupRows]) => [name, evaluate(groupRows)]);
+  return names
+    .map((name, group) => [name, results[group] as R] as [string, R])
+    .filter(([, result]) => sizeOf(result) > 0)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { hasCode } from '../../../../benchmark/errors.js';
 import { binaryMetrics } from '../../../../benchmark/metrics/binary-metrics.js';
-import { pickRows, rowsByGroup } from '../../../../benchmark/metrics/group-rows.js';
+import { membershipOfGrouping } from '../../../../benchmark/metrics/group-membership.js';
 import { binaryReport, regressionReport } from '../../../../benchmark/metrics/metrics-report.js';
 import { regressionMetrics } from '../../../../benchmark/metrics/regression-metrics.js';
 
@@ -14,15 +14,17 @@ const grouping = {
 };
 
 describe('metrics reports', () => {
-  it('splits rows by group with a counting sort and gathers columns of the same type', () => {
-    const rows = rowsByGroup(grouping.groupOf, 4);
+  it('puts every row in group 0 and in 1 + its own group', () => {
+    const membership = membershipOfGrouping(labels.length, grouping);
+    assert.equal(membership.groupCount, 5);
+    assert.equal(membership.groupsPerCell, 2);
+    assert.deepEqual([...membership.cellGroups], [0, 1, 0, 2, 0, 3, 0, 4]);
+    assert.deepEqual([...membership.cellOf], [...grouping.groupOf]);
+    const alone = membershipOfGrouping(3);
     assert.deepEqual(
-      rows.map((r) => [...r]),
-      [[0, 2, 6], [1, 4], [3, 5], []],
+      [alone.groupCount, [...alone.cellOf], [...alone.cellGroups]],
+      [1, [0, 0, 0], [0]],
     );
-    const picked = pickRows(Float32Array.from(scores), Uint32Array.from([3, 5]));
-    assert.ok(picked instanceof Float32Array);
-    assert.deepEqual([...picked], [Math.fround(0.6), Math.fround(0.7)]);
   });
 
   it('reports each non-empty group, by name, with the metrics of its own rows', () => {
