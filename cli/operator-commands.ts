@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { CentileError } from '../benchmark/errors.js';
 import type { RoundRecord, TaskRecord } from '../coordinator/core/records.js';
 import type { RoundResults } from '../coordinator/core/round-results.js';
+import { formatBudgetLines } from './format-budgets.js';
 import { formatResultsTable } from './format-results.js';
 import { apiTarget, callApi } from './operator-api.js';
 import type { ApiTarget } from './operator-api.js';
@@ -97,7 +98,7 @@ export async function roundStatusCommand(args: string[], out: Out): Promise<void
     );
 }
 
-/** `centile results show ROUND [--json]`: the cross-site table. */
+/** `centile results show ROUND [--json]`: the cross-site table, and the budgets sites published. */
 export async function showResultsCommand(args: string[], out: Out): Promise<void> {
   const { values, positionals } = parseArgs({
     args,
@@ -108,7 +109,11 @@ export async function showResultsCommand(args: string[], out: Out): Promise<void
   if (id === undefined) throw usage('round id is required');
   const results = await fetchResults(target(values), id);
   if (values.json) out(JSON.stringify(results, null, 2));
-  else formatResultsTable(results).forEach(out);
+  else {
+    formatResultsTable(results).forEach(out);
+    if (results.sites.some((site) => site.budget !== null))
+      formatBudgetLines([results]).forEach(out);
+  }
 }
 
 export function fetchResults(api: ApiTarget, roundId: string): Promise<RoundResults> {
