@@ -200,7 +200,9 @@ export function parseHeader(bytes: Uint8Array): EnvelopeHeader {
     Number.isSafeInteger(value.model_size) &&
     text(value.nonce) &&
     Array.isArray(value.sealed_keys) &&
-    value.sealed_keys.every((entry) => text(entry?.node) && text(entry?.key));
+    value.sealed_keys.every(
+      (entry: { node?: unknown; key?: unknown } | null) => text(entry?.node) && text(entry?.key),
+    );
   if (!ok) throw envelopeError('MODEL_ENVELOPE_INVALID', 'the model envelope header is malformed');
   return value as EnvelopeHeader;
 }
