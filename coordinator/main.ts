@@ -5,6 +5,7 @@ import path from 'node:path';
 import type * as grpc from '@grpc/grpc-js';
 import { pino } from 'pino';
 import type { Logger } from 'pino';
+import { Registry } from 'prom-client';
 import { loadIdentity, loadSigningKey } from '../keys/key-files.js';
 import { signCanonical, verifySignedMessage } from '../keys/signed-message.js';
 import type { CoordinatorConfig } from './config.js';
@@ -15,6 +16,9 @@ import { ConnectedNodes } from './grpc/connected-nodes.js';
 import { createFederationHandlers } from './grpc/federation-service.js';
 import { startGrpcServer } from './grpc/start-grpc-server.js';
 import { createRestApi } from './http/rest-api.js';
+import { createCoordinatorMetrics } from './ops/coordinator-metrics.js';
+import { createGrpcMetricsInterceptor } from './ops/grpc-metrics-interceptor.js';
+import { createOpsRouter } from './ops/ops-router.js';
 import { SqliteStore } from './storage/sqlite-store.js';
 
 /** A running coordinator. */
@@ -47,6 +51,8 @@ export async function startCoordinator(
   enrolNodes(store, config.nodes);
   const signer = await createSigner(config);
   const nodes = new ConnectedNodes();
+  const serving = { grpc: false };
+  const ops = createOps(store, nodes, () => serving.grpc);
   const handlers = createFederationHandlers({
     store,
     verifier,
@@ -58,7 +64,13 @@ export async function startCoordinator(
     heartbeatIntervalMs: config.heartbeatIntervalMs,
     randomBytes: (n) => new Uint8Array(randomBytes(n)),
   });
-  const grpcServer = await startGrpcServer({ ...config.grpc, ...config.tls, handlers });
+  const grpcServer = await startGrpcServer({
+    ...config.grpc,
+    ...config.tls,
+    handlers,
+    interceptors: [ops.interceptor],
+  });
+  serving.grpc = true;
   const api = createRestApi({
     store,
     signer,
@@ -69,30 +81,65 @@ export async function startCoordinator(
     operatorToken: readFileSync(config.operatorTokenFile, 'utf8').trim(),
     maxModelBytes: config.maxModelBytes,
     connectedNodeIds: () => nodes.ids(),
+    ops: ops.router,
   });
   const http = await listen(api, config.http.host, config.http.port);
-  const timers = [
-    setInterval(() => settleAllRounds(store, clock.now()), 1000),
-    setInterval(
-      () => nodes.broadcast({ heartbeat: { sent_at_ms: String(clock.now()) } }),
-      config.heartbeatIntervalMs,
-    ),
-  ];
+  const timers = startTimers(store, nodes, config.heartbeatIntervalMs);
   const httpPort = (http.address() as { port: number }).port;
-  writeFileSync(
-    path.join(config.stateDir, READY_FILE),
-    JSON.stringify({ grpcPort: grpcServer.port, httpPort, pid: process.pid }),
-  );
-  log.info({ grpcPort: grpcServer.port, httpPort }, 'coordinator listening');
+  announce(config.stateDir, log, grpcServer.port, httpPort);
   return {
     grpcPort: grpcServer.port,
     httpPort,
     close: async () => {
+      serving.grpc = false;
       timers.forEach(clearInterval);
       nodes.closeAll();
       await Promise.all([shutdown(grpcServer.server), new Promise((r) => http.close(r))]);
       store.close();
     },
+  };
+}
+
+function startTimers(
+  store: SqliteStore,
+  nodes: ConnectedNodes,
+  heartbeatIntervalMs: number,
+): NodeJS.Timeout[] {
+  return [
+    setInterval(() => settleAllRounds(store, clock.now()), 1000),
+    setInterval(
+      () => nodes.broadcast({ heartbeat: { sent_at_ms: String(clock.now()) } }),
+      heartbeatIntervalMs,
+    ),
+  ];
+}
+
+/** Writes READY_FILE and logs the bound ports. */
+function announce(stateDir: string, log: Logger, grpcPort: number, httpPort: number): void {
+  writeFileSync(
+    path.join(stateDir, READY_FILE),
+    JSON.stringify({ grpcPort, httpPort, pid: process.pid }),
+  );
+  log.child({ component: 'coordinator' }).info({ grpcPort, httpPort }, 'coordinator listening');
+}
+
+/**
+ * The process's one metrics registry (never prom-client's global one), the
+ * gRPC interceptor that feeds it and the ops routes that serve it.
+ */
+function createOps(store: SqliteStore, nodes: ConnectedNodes, grpcServing: () => boolean) {
+  const registry = new Registry();
+  const metrics = createCoordinatorMetrics(registry, {
+    countByState: (table) => store.countByState(table),
+    countReleases: () => store.countReleases(),
+    connectedNodes: () => nodes.ids().length,
+  });
+  return {
+    interceptor: createGrpcMetricsInterceptor(metrics),
+    router: createOpsRouter(registry, [
+      { name: 'sqlite', ready: () => store.ping() },
+      { name: 'grpc', ready: grpcServing },
+    ]),
   };
 }
 

@@ -32,7 +32,22 @@ export interface NodeConfig {
     readonly maxMemoryBytes?: number;
   };
   readonly logLevel: string;
+  /**
+   * The local ops endpoint (`/metrics`, `/healthz`, `/readyz`); no HTTP server
+   * at all when absent. Loopback by default: it is for the site's own
+   * monitoring. Optional so hand-built configs compile.
+   */
+  readonly ops?: OpsConfig;
 }
+
+/** Where the node's ops endpoint listens; port 0 picks a free port (tests). */
+export interface OpsConfig {
+  readonly host: string;
+  readonly port: number;
+}
+
+/** Default port of the ops endpoint (the one OpenTelemetry's Prometheus exporter uses). */
+export const DEFAULT_OPS_PORT = 9464;
 
 /**
  * What hospital IT allows, as written in the config: amounts of zCDP ρ as
@@ -94,9 +109,17 @@ export function loadNodeConfig(file: string, env: NodeJS.ProcessEnv = {}): NodeC
       ),
     },
     logLevel: env.CENTILE_LOG_LEVEL ?? c.string('logLevel', 'info'),
+    ...(c.has('ops') ? { ops: readOps(c.section('ops')) } : {}),
   };
   c.finish(path.basename(file));
   return deepFreeze(config);
+}
+
+function readOps(ops: ConfigReader): OpsConfig {
+  return {
+    host: ops.string('host', '127.0.0.1'),
+    port: ops.integer('port', DEFAULT_OPS_PORT, 0, 65535),
+  };
 }
 
 function readPrivacyPolicy(privacy: ConfigReader): PrivacyPolicyConfig {

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pino } from 'pino';
 import type { Logger } from 'pino';
+import { Registry } from 'prom-client';
 import { CentileError } from '../benchmark/errors.js';
 import { scoreWho } from '../benchmark/growth/score-who.js';
 import { parseRational } from '../benchmark/privacy/rational.js';
@@ -13,11 +14,16 @@ import type { NodeConfig, PrivacyPolicyConfig } from './config.js';
 import { loadNodeConfig } from './config.js';
 import type { NodePolicy } from './core/node-policy.js';
 import type { CohortSource, NoiseSource } from './core/ports.js';
-import { TaskHandler } from './core/task-handler.js';
 import { readCohort } from './data/read-cohort.js';
 import { FederationClient } from './grpc/federation-client.js';
 import { createGrpcModelFetcher } from './grpc/grpc-fetch-model.js';
 import { createOnnxModelLoader } from './onnx/onnx-model-loader.js';
+import { meterModelLoader } from './ops/metered-model-loader.js';
+import { MeteredTaskHandler } from './ops/metered-task-handler.js';
+import { createNodeMetrics, toDisplayFloat } from './ops/node-metrics.js';
+import type { BudgetDisplay, NodeMetrics } from './ops/node-metrics.js';
+import { startOpsServer } from './ops/ops-server.js';
+import type { ReadinessCheck } from './ops/ops-server.js';
 import { addDiscreteGaussianNoise } from './privacy/gaussian-mechanism.js';
 import { createSodiumRandomSource } from './privacy/random-source.js';
 import { openDatasetLedger, refusingLedger } from './state/dataset-ledger.js';
@@ -29,11 +35,60 @@ export const SOFTWARE_VERSION = 'centile-node/0.1.0';
 
 /** A running node. */
 export interface RunningNode {
+  /** Port of the ops endpoint (`/metrics`, `/healthz`, `/readyz`); none without `ops` in the config. */
+  readonly opsPort: number | undefined;
   close(): Promise<void>;
 }
 
-/** Composition root: data, keys, ledger, model runner and the outbound connection. */
+/** The parts the ops endpoint reports on, filled in as start-up proceeds. */
+interface NodeParts {
+  cohorts?: CohortSource;
+  ledger?: DatasetLedger;
+  client?: FederationClient;
+}
+
+/**
+ * Composition root. The ops endpoint (if configured) starts first, so
+ * `/healthz` answers and `/readyz` says what is missing while the dataset
+ * loads; then data, keys, ledger, model runner and the outbound connection.
+ */
 export async function startNode(config: NodeConfig, log: Logger): Promise<RunningNode> {
+  const registry = new Registry();
+  const parts: NodeParts = {};
+  const metrics = createNodeMetrics(registry, {
+    budgets: () => budgetDisplays(config.dataset.name, parts.ledger),
+    connected: () => parts.client?.sessionToken() !== undefined,
+  });
+  const ops =
+    config.ops &&
+    (await startOpsServer({
+      ...config.ops,
+      registry,
+      checks: readinessChecks(config.dataset.name, parts),
+      log: log.child({ component: 'ops' }),
+    }));
+  try {
+    const close = await wireNode(config, log, metrics, parts);
+    return {
+      opsPort: ops?.port,
+      close: async () => {
+        await close();
+        await ops?.close();
+      },
+    };
+  } catch (error) {
+    await ops?.close();
+    throw error;
+  }
+}
+
+/** Starts the node proper; resolves with its `close`. */
+async function wireNode(
+  config: NodeConfig,
+  log: Logger,
+  metrics: NodeMetrics,
+  parts: NodeParts,
+): Promise<() => Promise<void>> {
   mkdirSync(config.stateDir, { recursive: true, mode: 0o700 });
   const identity = loadIdentity(config.keys.identityFile);
   if (identity.name !== config.name) {
@@ -45,22 +100,27 @@ export async function startNode(config: NodeConfig, log: Logger): Promise<Runnin
   }
   const signKey = await loadSigningKey(config.keys.signKeyFile);
   const coordinatorKey = signPublicKeyBytes(loadIdentity(config.coordinator.identityFile));
-  const cohorts = await loadCohorts(config, log);
-  const ledger = datasetLedger(config, cohorts.lineage(config.dataset.name), log);
+  const nodeLog = log.child({ component: 'node' });
+  const cohorts = (parts.cohorts = await loadCohorts(config, nodeLog));
+  const ledger = datasetLedger(config, cohorts.lineage(config.dataset.name), nodeLog);
+  parts.ledger = ledger;
   const signer = { sign: (body: CanonicalValue) => signCanonical(body, signKey) };
   // The fetcher needs the client and the client needs the handler: a late-bound link.
   const link: { client?: FederationClient } = {};
-  const handler = new TaskHandler({
-    ...(await taskDeps(config, link, log)),
-    nodeId: config.name,
-    policy: config.privacy && nodePolicy(config.privacy),
-    verifier: { verify: (signed) => verifySignedMessage(signed, coordinatorKey) },
-    seen: new SeenTasksFile(path.join(config.stateDir, 'seen-tasks.jsonl')),
-    maxClockSkewMs: 5 * 60_000,
-    ledger: () => ledger,
-    cohorts,
-    signer,
-  });
+  const handler = new MeteredTaskHandler(
+    {
+      ...(await taskDeps(config, link, log, metrics)),
+      nodeId: config.name,
+      policy: config.privacy && nodePolicy(config.privacy),
+      verifier: { verify: (signed) => verifySignedMessage(signed, coordinatorKey) },
+      seen: new SeenTasksFile(path.join(config.stateDir, 'seen-tasks.jsonl')),
+      maxClockSkewMs: 5 * 60_000,
+      ledger: () => ledger,
+      cohorts,
+      signer,
+    },
+    (outcome) => metrics.countTask(outcome),
+  );
   const client = new FederationClient({
     address: config.coordinator.address,
     caCert: readFileSync(config.coordinator.caCertFile),
@@ -72,15 +132,40 @@ export async function startNode(config: NodeConfig, log: Logger): Promise<Runnin
     handler,
     log: log.child({ component: 'federation' }),
   });
-  link.client = client;
+  link.client = parts.client = client;
   client.start();
-  return {
-    close: () => {
-      client.close();
-      ledger.close();
-      return Promise.resolve();
-    },
+  return () => {
+    client.close();
+    ledger.close();
+    return Promise.resolve();
   };
+}
+
+/** Ready: dataset loaded, its ledger answering (not refusing), coordinator stream authenticated. */
+function readinessChecks(dataset: string, parts: NodeParts): ReadinessCheck[] {
+  return [
+    { name: 'dataset', ready: () => parts.cohorts?.cohort(dataset) !== undefined },
+    { name: 'ledger', ready: () => budgetDisplays(dataset, parts.ledger).length > 0 },
+    { name: 'coordinator', ready: () => parts.client?.sessionToken() !== undefined },
+  ];
+}
+
+/** The dataset's budget as floats for display, or none when its ledger refuses or is not open. */
+function budgetDisplays(dataset: string, ledger: DatasetLedger | undefined): BudgetDisplay[] {
+  if (ledger === undefined || ledger.failure !== undefined) return [];
+  try {
+    const status = ledger.status();
+    return [
+      {
+        dataset,
+        spentRho: toDisplayFloat(status.spentRho),
+        totalRho: toDisplayFloat(status.totalRho),
+      },
+    ];
+  } catch {
+    // The ledger failed since it opened (e.g. LEDGER_IO_FAILED): it refuses everything now.
+    return [];
+  }
 }
 
 /**
@@ -116,7 +201,12 @@ function nodePolicy(privacy: PrivacyPolicyConfig): NodePolicy {
 }
 
 /** The parts of the task pipeline that need no keys or data: model runner, fetcher, noise, clock. */
-async function taskDeps(config: NodeConfig, link: { client?: FederationClient }, log: Logger) {
+async function taskDeps(
+  config: NodeConfig,
+  link: { client?: FederationClient },
+  log: Logger,
+  metrics: NodeMetrics,
+) {
   const rng = await createSodiumRandomSource();
   const noise: NoiseSource = {
     addDiscreteGaussian: (cells, sigma2) => addDiscreteGaussianNoise(cells, sigma2, rng),
@@ -128,15 +218,20 @@ async function taskDeps(config: NodeConfig, link: { client?: FederationClient },
       maxModelBytes: config.model.maxBytes,
       timeoutMs: 60_000,
     }),
-    models: createOnnxModelLoader({
-      timeoutMs: config.model.timeoutMs,
-      maxModelBytes: config.model.maxBytes,
-      maxMemoryBytes: config.model.maxMemoryBytes,
-    }),
+    // Timed here, around the runner, so the pipeline itself is unchanged.
+    models: meterModelLoader(
+      createOnnxModelLoader({
+        timeoutMs: config.model.timeoutMs,
+        maxModelBytes: config.model.maxBytes,
+        maxMemoryBytes: config.model.maxMemoryBytes,
+      }),
+      (seconds) => metrics.observeInferenceSeconds(seconds),
+    ),
     noise,
     scoreWho,
     now: () => Date.now(),
-    logUnexpected: (error: unknown) => log.error({ err: error }, 'task failed unexpectedly'),
+    logUnexpected: (error: unknown) =>
+      log.child({ component: 'task' }).error({ err: error }, 'task failed unexpectedly'),
   };
 }
 

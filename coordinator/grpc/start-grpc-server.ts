@@ -9,6 +9,8 @@ export interface GrpcServerOptions {
   readonly certFile: string;
   readonly keyFile: string;
   readonly handlers: FederationHandlers;
+  /** Run around every call, e.g. for metrics (coordinator/ops). */
+  readonly interceptors?: readonly grpc.ServerInterceptor[];
 }
 
 /** Starts the TLS gRPC server (server-authenticated); resolves with the bound port. */
@@ -18,6 +20,7 @@ export async function startGrpcServer(
   const server = new grpc.Server({
     'grpc.keepalive_time_ms': 30_000,
     'grpc.max_receive_message_length': 8 * 1024 * 1024,
+    interceptors: [...(options.interceptors ?? [])],
   });
   server.addService(loadFederationProto().centile.v1.Federation.service, options.handlers);
   const credentials = grpc.ServerCredentials.createSsl(null, [

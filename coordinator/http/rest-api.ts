@@ -20,13 +20,18 @@ export interface RestApiDeps extends LaunchDeps {
   readonly maxModelBytes: number;
   readonly connectedNodeIds: () => string[];
   readonly log: Logger;
+  /** `/healthz`, `/readyz`, `/metrics` (coordinator/ops): mounted before the token check. */
+  readonly ops: express.Router;
 }
 
-/** The operator REST API: models, rounds, results, nodes. Every route needs the operator token. */
+/**
+ * The operator REST API: models, rounds, results, nodes; every `/v1` route
+ * needs the operator token. The ops routes come first and need none.
+ */
 export function createRestApi(deps: RestApiDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.get('/healthz', (_req, res) => void res.json({ ok: true }));
+  app.use(deps.ops);
   app.use('/v1', requireOperator(deps.operatorToken));
   app.post('/v1/models', express.raw({ type: '*/*', limit: deps.maxModelBytes }), (req, res) => {
     res.status(201).json(submitModel(deps, req));

@@ -70,7 +70,9 @@ export class SqliteStore {
 
   findModel(digest: string): ModelRecord | undefined {
     const row = this.db
-      .prepare('SELECT digest, name, owner, benchmark_task, size_bytes FROM models WHERE digest = ?')
+      .prepare(
+        'SELECT digest, name, owner, benchmark_task, size_bytes FROM models WHERE digest = ?',
+      )
       .get(digest) as Row | undefined;
     return row && toModel(row);
   }
@@ -187,6 +189,30 @@ export class SqliteStore {
       .prepare('SELECT * FROM releases WHERE round_id = ? ORDER BY node_id')
       .all(roundId)
       .map((r) => toRelease(r as Row));
+  }
+
+  /** Rows of `rounds` or `tasks` per state (for metrics, read at scrape time). */
+  countByState(table: 'rounds' | 'tasks'): Map<string, number> {
+    const sql = {
+      rounds: 'SELECT state, COUNT(*) AS n FROM rounds GROUP BY state',
+      tasks: 'SELECT state, COUNT(*) AS n FROM tasks GROUP BY state',
+    }[table];
+    const rows = this.db.prepare(sql).all() as { state: string; n: number }[];
+    return new Map(rows.map((r) => [r.state, r.n]));
+  }
+
+  /** Releases stored so far; they are never deleted, so the count only grows. */
+  countReleases(): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM releases').get() as { n: number }).n;
+  }
+
+  /** Whether the database answers a trivial query (readiness). */
+  ping(): boolean {
+    try {
+      return this.db.prepare('SELECT 1 AS one').get() !== undefined;
+    } catch {
+      return false;
+    }
   }
 }
 

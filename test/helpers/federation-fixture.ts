@@ -44,10 +44,17 @@ export interface Federation {
   close(): Promise<void>;
 }
 
+/** Options of a fixture federation. */
+export interface FederationOptions {
+  /** Give every node an ops endpoint on 127.0.0.1:0 (its port is `nodes[i].opsPort`). */
+  readonly nodeOps?: boolean;
+}
+
 /** A real coordinator and `sites` real nodes in this process, over TLS on 127.0.0.1:0. */
 export async function startFederation(
   sites: (keyof typeof SIM_SITES)[],
   children = 300,
+  options: FederationOptions = {},
 ): Promise<Federation> {
   const dir = mkdtempSync(path.join(tmpdir(), 'centile-fed-'));
   const keysDir = path.join(dir, 'keys');
@@ -86,7 +93,10 @@ export async function startFederation(
     const csv = path.join(dir, `${name}.csv`);
     mkdirSync(path.join(dir, name), { recursive: true });
     await writeSimCsv(SIM_SITES[site], children, 'fixture', csv);
-    const config = nodeConfig(dir, keysDir, name, csv, tls.certPath, coordinator.grpcPort);
+    const config = {
+      ...nodeConfig(dir, keysDir, name, csv, tls.certPath, coordinator.grpcPort),
+      ...(options.nodeOps === true ? { ops: { host: '127.0.0.1', port: 0 } } : {}),
+    };
     csvFiles.push(csv);
     nodeConfigs.push(config);
     nodes.push(await startNode(config, pino({ level: 'silent' })));
