@@ -1,0 +1,67 @@
+/**
+ * Parametric bootstrap intervals (parametric-bootstrap.ts) for the two
+ * headline metrics. AUROC is computed by the function behind the reported
+ * metric (binned-ranking.ts); MAE by the same midpoint formula as
+ * binned-regression.ts, inlined because it runs once per replicate (the
+ * tests check the two agree). So the interval is around the number a reader
+ * sees. Invalid-output cells enter neither metric and are not resampled.
+ */
+import { binnedAuroc } from '../metrics/binned-ranking.js';
+import type { BootstrapInterval, BootstrapOptions } from './parametric-bootstrap.js';
+import { parametricBootstrap } from './parametric-bootstrap.js';
+import { statsError } from './stats-errors.js';
+
+/**
+ * AUROC interval from class histograms of `bins + 1` noisy cells each (last
+ * = invalid), each cell with noise variance `noiseVariance`; clipped to
+ * [0, 1]. `null` when a class is empty.
+ */
+export function bootstrapAuroc(
+  negative: readonly number[],
+  positive: readonly number[],
+  noiseVariance: number,
+  options: BootstrapOptions,
+): BootstrapInterval | null {
+  if (negative.length < 2 || negative.length !== positive.length) {
+    throw statsError('STATS_INPUT_INVALID', 'class histograms need equal lengths of bins + 1');
+  }
+  const bins = negative.length - 1;
+  const cells = [...negative.slice(0, bins), ...positive.slice(0, bins)];
+  const auroc = (counts: readonly number[]): number | null =>
+    binnedAuroc(counts.slice(0, bins), counts.slice(bins))?.value ?? null;
+  return parametricBootstrap(cells, noiseVariance, auroc, { range: [0, 1], ...options });
+}
+
+/**
+ * MAE interval from an error histogram of `bins + 1` noisy cells over
+ * [−maxError, maxError] (last = invalid), each cell with noise variance
+ * `noiseVariance`; clipped to [0, maxError]. `null` with no valid prediction.
+ */
+export function bootstrapMae(
+  errors: readonly number[],
+  maxError: number,
+  noiseVariance: number,
+  options: BootstrapOptions,
+): BootstrapInterval | null {
+  if (errors.length < 2 || !(maxError > 0)) {
+    throw statsError('STATS_INPUT_INVALID', 'need bins + 1 error cells and a positive range');
+  }
+  const bins = errors.length - 1;
+  const width = (2 * maxError) / bins;
+  const magnitudes = Array.from({ length: bins }, (_, b) =>
+    Math.abs(-maxError + (b + 0.5) * width),
+  );
+  const mae = (counts: readonly number[]): number | null => {
+    let n = 0;
+    let total = 0;
+    counts.forEach((c, b) => {
+      n += c;
+      total += c * (magnitudes[b] as number);
+    });
+    return n > 0 ? total / n : null;
+  };
+  return parametricBootstrap(errors.slice(0, bins), noiseVariance, mae, {
+    range: [0, maxError],
+    ...options,
+  });
+}
