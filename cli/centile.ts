@@ -6,6 +6,8 @@ import { nodeMain } from '../node/main.js';
 import { runDemo } from './demo/run-demo.js';
 import {
   launchRoundCommand,
+  leaderboardCommand,
+  publishResultsCommand,
   roundStatusCommand,
   showResultsCommand,
   submitModelCommand,
@@ -30,10 +32,13 @@ const USAGE = [
   '  coordinator start --config FILE            run the coordinator',
   '  node start --config FILE                   run a hospital node',
   '  node budget --config FILE [--json]         privacy budget spent per dataset (read-only, beside a live node)',
-  '  model submit --file F --name N [--task T]  upload an ONNX model (operator API)',
-  '  round launch --model DIGEST [--rho R] [--dataset D] [--wait]',
+  '  model submit --owner O --file F --name N [--task T] [--nodes a,b]',
+  '                                             seal an ONNX model for the nodes and upload it',
+  '  round launch --model DIGEST [--rho R] [--dataset D] [--quorum K] [--wait]',
   '  round status ROUND',
   '  results show ROUND [--json]',
+  "  results publish ROUND --owner O            put a round's results on the public leaderboard",
+  '  leaderboard [--task T] [--json]            published results, best first',
   '  tasks list [--json]                        the benchmark task catalog',
   '  evaluate --model FILE --task TASK --data PATH [--format csv|fhir|omop] [--json] [--privacy-rho R]',
   "                                             a node's evaluation on local data, exact metrics",
@@ -50,7 +55,8 @@ const USAGE = [
   '  sim --out DIR [--sites N] [--children N] [--seed S] [--format csv|fhir|omop]',
   '                                             Sim sites, one sub-folder each',
   '',
-  'Operator commands take --api URL (default http://127.0.0.1:7480) and --token-file FILE.',
+  'API commands take --api URL (default http://127.0.0.1:7480) and either --token-file FILE',
+  '(the operator) or --owner NAME [--owner-keys DIR] (a model owner, signing each request).',
 ];
 
 type Command = (args: string[]) => Promise<unknown>;
@@ -71,6 +77,8 @@ const COMMANDS: Record<string, Command> = {
   'round launch': (args) => launchRoundCommand(args, out),
   'round status': (args) => roundStatusCommand(args, out),
   'results show': (args) => showResultsCommand(args, out),
+  'results publish': (args) => publishResultsCommand(args, out),
+  leaderboard: (args) => leaderboardCommand(args, out),
   sim: (args) => simCommand(args, out),
   'growth zscores': (args) => growthZscoresCommand(args, out),
   'tasks list': (args) => Promise.resolve(tasksListCommand(args, out)),

@@ -13,6 +13,8 @@ export interface CoordinatorConfig {
   readonly operatorTokenFile: string;
   /** Identity files of enrolled nodes. */
   readonly nodes: readonly string[];
+  /** Identity files of registered model owners (they sign their API requests and models). */
+  readonly owners: readonly string[];
   readonly heartbeatIntervalMs: number;
   readonly maxModelBytes: number;
   readonly logLevel: string;
@@ -39,6 +41,7 @@ export function loadCoordinatorConfig(
     keys: { signKeyFile: keys.path('signKeyFile'), identityFile: keys.path('identityFile') },
     operatorTokenFile: c.path('operatorTokenFile'),
     nodes: c.strings('nodes').map((p) => path.resolve(dir, p)),
+    owners: c.strings('owners').map((p) => path.resolve(dir, p)),
     heartbeatIntervalMs: c.integer('heartbeatIntervalMs', 10_000, 100, 600_000),
     maxModelBytes: c.integer('maxModelBytes', 50 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     logLevel: env.CENTILE_LOG_LEVEL ?? c.string('logLevel', 'info'),

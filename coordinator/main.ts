@@ -6,6 +6,8 @@ import type * as grpc from '@grpc/grpc-js';
 import { pino } from 'pino';
 import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
+import { CentileError } from '../benchmark/errors.js';
+import type { PublicIdentity } from '../keys/identity.js';
 import { loadIdentity, loadSigningKey } from '../keys/key-files.js';
 import { signCanonical, verifySignedMessage } from '../keys/signed-message.js';
 import type { CoordinatorConfig } from './config.js';
@@ -73,6 +75,7 @@ export async function startCoordinator(
   serving.grpc = true;
   const api = createRestApi({
     store,
+    owners: registeredOwners(config.owners),
     signer,
     clock,
     ids,
@@ -196,4 +199,18 @@ export async function coordinatorMain(configFile: string, env: NodeJS.ProcessEnv
   const stop = () => void running.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+/** Registered model owners by key id, from their identity files. */
+function registeredOwners(files: readonly string[]): Map<string, PublicIdentity> {
+  const owners = files.map((file) => loadIdentity(file));
+  const notOwner = owners.find((identity) => identity.role !== 'owner');
+  if (notOwner !== undefined) {
+    throw new CentileError(
+      'invalid-input',
+      'CONFIG_INVALID',
+      `'${notOwner.name}' is not an owner identity`,
+    );
+  }
+  return new Map(owners.map((identity) => [identity.keyId, identity]));
 }

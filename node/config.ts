@@ -18,7 +18,12 @@ export interface NodeConfig {
     /** The pinned coordinator identity: tasks signed by any other key are refused. */
     readonly identityFile: string;
   };
-  readonly keys: { readonly signKeyFile: string; readonly identityFile: string };
+  /** Ed25519 key to sign releases, X25519 key to open model envelopes, public identity. */
+  readonly keys: {
+    readonly signKeyFile: string;
+    readonly boxKeyFile: string;
+    readonly identityFile: string;
+  };
   readonly dataset: { readonly name: string; readonly format: DataFormat; readonly path: string };
   /** The site's privacy policy; without one the node refuses every task. */
   readonly privacy: PrivacyPolicyConfig | undefined;
@@ -91,7 +96,11 @@ export function loadNodeConfig(file: string, env: NodeJS.ProcessEnv = {}): NodeC
       tlsServerName: coordinator.optionalString('tlsServerName'),
       identityFile: coordinator.path('identityFile'),
     },
-    keys: { signKeyFile: keys.path('signKeyFile'), identityFile: keys.path('identityFile') },
+    keys: {
+      signKeyFile: keys.path('signKeyFile'),
+      boxKeyFile: keys.path('boxKeyFile'),
+      identityFile: keys.path('identityFile'),
+    },
     dataset: {
       name: dataset.string('name', 'default'),
       format: readFormat(dataset),

@@ -7,9 +7,9 @@ import { CentileError } from '../benchmark/errors.js';
 import { scoreWho } from '../benchmark/growth/score-who.js';
 import { parseRational } from '../benchmark/privacy/rational.js';
 import type { CanonicalValue } from '../keys/canonical-json.js';
-import { loadIdentity, loadSigningKey } from '../keys/key-files.js';
+import { loadBoxKey, loadIdentity, loadSigningKey } from '../keys/key-files.js';
 import { signCanonical, verifySignedMessage } from '../keys/signed-message.js';
-import { signPublicKeyBytes } from '../keys/identity.js';
+import { boxPublicKeyBytes, signPublicKeyBytes } from '../keys/identity.js';
 import type { NodeConfig, PrivacyPolicyConfig } from './config.js';
 import { loadNodeConfig } from './config.js';
 import type { NodePolicy } from './core/node-policy.js';
@@ -29,6 +29,7 @@ import { createSodiumRandomSource } from './privacy/random-source.js';
 import { openDatasetLedger, refusingLedger } from './state/dataset-ledger.js';
 import type { DatasetLedger } from './state/dataset-ledger.js';
 import { datasetLineage } from './state/lineage-key.js';
+import { createEnvelopeOpener } from './state/envelope-opener.js';
 import { SeenTasksFile } from './state/seen-tasks-file.js';
 
 export const SOFTWARE_VERSION = 'centile-node/0.1.0';
@@ -99,6 +100,11 @@ async function wireNode(
     );
   }
   const signKey = await loadSigningKey(config.keys.signKeyFile);
+  const opener = createEnvelopeOpener({
+    node: config.name,
+    boxPublicKey: boxPublicKeyBytes(identity),
+    boxSecretKey: await loadBoxKey(config.keys.boxKeyFile),
+  });
   const coordinatorKey = signPublicKeyBytes(loadIdentity(config.coordinator.identityFile));
   const nodeLog = log.child({ component: 'node' });
   const cohorts = (parts.cohorts = await loadCohorts(config, nodeLog));
@@ -118,6 +124,7 @@ async function wireNode(
       ledger: () => ledger,
       cohorts,
       signer,
+      opener,
     },
     (outcome) => metrics.countTask(outcome),
   );

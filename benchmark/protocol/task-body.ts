@@ -20,6 +20,10 @@ export type TaskBody = {
     readonly name: string;
     /** Who submitted the model: a site may cap or refuse owners. */
     readonly owner: string;
+    /** The owner's Ed25519 public key (base64): the model envelope must be signed by it. */
+    readonly owner_sign_key: string;
+    /** SHA-256 of the model envelope the node downloads (`size_bytes` is its size). */
+    readonly envelope_digest: string;
   };
   /** ρ (zCDP) requested, as an exact decimal or p/q string. */
   readonly privacy: { readonly mechanism: 'discrete_gaussian'; readonly rho: string };
@@ -55,6 +59,8 @@ export function parseTaskBody(json: unknown): TaskBody {
       size_bytes: readInteger(model, 'size_bytes', CODE),
       name: readString(model, 'name', CODE),
       owner: readString(model, 'owner', CODE),
+      owner_sign_key: readString(model, 'owner_sign_key', CODE),
+      envelope_digest: readString(model, 'envelope_digest', CODE),
     },
     privacy: {
       mechanism: readLiteral(privacy, 'mechanism', 'discrete_gaussian', CODE),

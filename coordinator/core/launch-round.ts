@@ -1,5 +1,6 @@
 import { CentileError } from '../../benchmark/errors.js';
 import type { TaskBody } from '../../benchmark/protocol/task-body.js';
+import type { PublicIdentity } from '../../keys/identity.js';
 import type { Clock, CoordinatorStore, RandomIds, Signer, TaskDispatcher } from './ports.js';
 import type { ModelRecord, RoundRecord, TaskRecord } from './records.js';
 
@@ -8,7 +9,7 @@ export interface LaunchRoundRequest {
   readonly modelDigest: string;
   /** ρ per site as an exact decimal string, e.g. "0.05". */
   readonly rho: string;
-  /** Target nodes; all enrolled nodes when omitted. */
+  /** Target nodes; every enrolled node the model is sealed for when omitted. */
   readonly nodeIds?: readonly string[];
   readonly dataset: string;
   readonly deadlineMs: number;
@@ -18,6 +19,8 @@ export interface LaunchRoundRequest {
 
 export interface LaunchDeps {
   readonly store: CoordinatorStore;
+  /** Registered model owners by key id: tasks carry the owner's key so nodes can check the envelope. */
+  readonly owners: ReadonlyMap<string, PublicIdentity>;
   readonly signer: Signer;
   readonly clock: Clock;
   readonly ids: RandomIds;
@@ -37,7 +40,14 @@ export async function launchRound(
   if (!RHO_PATTERN.test(request.rho) || Number(request.rho) <= 0) {
     throw new CentileError('invalid-input', 'INVALID_RHO', 'rho must be a positive decimal');
   }
-  const nodeIds = targetNodes(deps, request.nodeIds);
+  const owner = deps.owners.get(model.ownerKeyId);
+  if (owner === undefined)
+    throw new CentileError(
+      'failed-precondition',
+      'OWNER_UNKNOWN',
+      "the model's owner is not registered",
+    );
+  const nodeIds = targetNodes(deps, model, request.nodeIds);
   const now = deps.clock.now();
   const round: RoundRecord = {
     id: deps.ids.id('round'),
@@ -48,9 +58,10 @@ export async function launchRound(
     deadlineAt: now + request.deadlineMs,
     state: 'running',
     createdAt: now,
+    publishedAt: null,
   };
   const tasks = await Promise.all(
-    nodeIds.map((nodeId) => signTask(deps, round, nodeId, request.dataset, model)),
+    nodeIds.map((nodeId) => signTask(deps, round, nodeId, request.dataset, model, owner)),
   );
   deps.store.transaction(() => {
     deps.store.insertRound(round);
@@ -60,14 +71,34 @@ export async function launchRound(
   return round;
 }
 
-function targetNodes(deps: LaunchDeps, requested: readonly string[] | undefined): string[] {
+function targetNodes(
+  deps: LaunchDeps,
+  model: ModelRecord,
+  requested: readonly string[] | undefined,
+): string[] {
   const enrolled = new Set(deps.store.listNodes().map((n) => n.id));
-  const ids = requested === undefined ? [...enrolled] : [...new Set(requested)];
+  const sealed = new Set(model.sealedFor);
+  const ids =
+    requested === undefined
+      ? [...enrolled].filter((id) => sealed.has(id))
+      : [...new Set(requested)];
   if (ids.length === 0)
-    throw new CentileError('failed-precondition', 'NO_NODES', 'no enrolled nodes to evaluate on');
+    throw new CentileError(
+      'failed-precondition',
+      'NO_NODES',
+      'no enrolled node can open this model',
+    );
   const unknown = ids.find((id) => !enrolled.has(id));
   if (unknown !== undefined)
     throw new CentileError('not-found', 'NODE_NOT_FOUND', `node '${unknown}' is not enrolled`);
+  const unsealed = ids.find((id) => !sealed.has(id));
+  if (unsealed !== undefined) {
+    throw new CentileError(
+      'failed-precondition',
+      'MODEL_NOT_SEALED_FOR_NODE',
+      `the model was not sealed for node '${unsealed}'`,
+    );
+  }
   return ids;
 }
 
@@ -77,6 +108,7 @@ async function signTask(
   nodeId: string,
   dataset: string,
   model: ModelRecord,
+  owner: PublicIdentity,
 ): Promise<TaskRecord> {
   const body: TaskBody = {
     type: 'evaluation_task',
@@ -91,6 +123,8 @@ async function signTask(
       size_bytes: model.sizeBytes,
       name: model.name,
       owner: model.owner,
+      owner_sign_key: owner.signPublicKey,
+      envelope_digest: model.envelopeDigest,
     },
     privacy: { mechanism: 'discrete_gaussian', rho: round.rho },
     issued_at_ms: round.createdAt,

@@ -9,13 +9,24 @@ export interface NodeRecord {
   readonly boxPublicKey: string;
 }
 
+/**
+ * A submitted model. The coordinator holds only its envelope (encrypted,
+ * keys sealed to nodes: keys/model-envelope.ts); `digest` is the owner's
+ * signed digest of the plaintext, which names the model everywhere.
+ */
 export interface ModelRecord {
   readonly digest: string;
   readonly name: string;
   /** Who submitted it; named in every task so sites can apply their owner policy. */
   readonly owner: string;
+  /** The owner's Ed25519 key id; nodes check the envelope's signature against it. */
+  readonly ownerKeyId: string;
   readonly benchmarkTask: string;
+  /** Of the envelope, as stored and streamed. */
   readonly sizeBytes: number;
+  readonly envelopeDigest: string;
+  /** Nodes the model's key is sealed to: the only nodes a round of it can target. */
+  readonly sealedFor: readonly string[];
 }
 
 export interface RoundRecord {
@@ -28,6 +39,8 @@ export interface RoundRecord {
   readonly deadlineAt: number;
   readonly state: RoundState;
   readonly createdAt: number;
+  /** When the model's owner published the results to the leaderboard; null while private. */
+  readonly publishedAt: number | null;
 }
 
 export interface TaskRecord {

@@ -15,7 +15,7 @@ import { toTaskUpdate } from './wire-mapping.js';
 export interface FederationDeps {
   readonly store: CoordinatorStore & {
     markNodeSeen(id: string, now: number): void;
-    modelBytes(digest: string): Uint8Array | undefined;
+    modelEnvelope(digest: string): Uint8Array | undefined;
   };
   readonly verifier: SignatureVerifier;
   readonly clock: Clock;

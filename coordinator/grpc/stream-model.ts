@@ -10,7 +10,8 @@ import type { FederationDeps } from './federation-service.js';
 const CHUNK_BYTES = 256 * 1024;
 
 /**
- * Streams the model of one of the caller's tasks. The session token from the
+ * Streams the model envelope of one of the caller's tasks (the coordinator
+ * holds nothing else of a model). The session token from the
  * node's authenticated Connect stream identifies the node; the task must be
  * its own and name this digest. The last chunk carries the SHA-256 of all bytes.
  */
@@ -31,7 +32,7 @@ export async function streamModel(
       'model not part of a task of this node',
     );
   }
-  const bytes = deps.store.modelBytes(digest);
+  const bytes = deps.store.modelEnvelope(digest);
   if (bytes === undefined)
     throw new CentileError('not-found', 'MODEL_NOT_FOUND', 'model not found');
   const total = String(bytes.length);

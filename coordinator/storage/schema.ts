@@ -11,9 +11,12 @@ CREATE TABLE IF NOT EXISTS models (
   digest TEXT PRIMARY KEY,
   name TEXT NOT NULL,
   owner TEXT NOT NULL,
+  owner_key_id TEXT NOT NULL,
   benchmark_task TEXT NOT NULL,
   size_bytes INTEGER NOT NULL,
-  bytes BLOB NOT NULL,
+  envelope_digest TEXT NOT NULL,
+  sealed_for TEXT NOT NULL,
+  envelope BLOB NOT NULL,
   submitted_at INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS rounds (
@@ -24,7 +27,8 @@ CREATE TABLE IF NOT EXISTS rounds (
   quorum INTEGER NOT NULL,
   deadline_at INTEGER NOT NULL,
   state TEXT NOT NULL,
-  created_at INTEGER NOT NULL
+  created_at INTEGER NOT NULL,
+  published_at INTEGER
 );
 CREATE TABLE IF NOT EXISTS tasks (
   id TEXT PRIMARY KEY,

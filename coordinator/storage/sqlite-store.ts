@@ -59,28 +59,53 @@ export class SqliteStore {
     this.db.prepare('UPDATE nodes SET last_seen_at = ? WHERE id = ?').run(now, id);
   }
 
-  insertModel(model: ModelRecord, bytes: Uint8Array, now: number): void {
+  /** Stores a model's envelope; a digest already stored keeps its first envelope. */
+  insertModel(model: ModelRecord, envelope: Uint8Array, now: number): void {
     this.db
       .prepare(
-        `INSERT OR IGNORE INTO models (digest, name, owner, benchmark_task, size_bytes, bytes, submitted_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT OR IGNORE INTO models (digest, name, owner, owner_key_id, benchmark_task, size_bytes,
+           envelope_digest, sealed_for, envelope, submitted_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(model.digest, model.name, model.owner, model.benchmarkTask, model.sizeBytes, bytes, now);
+      .run(
+        model.digest,
+        model.name,
+        model.owner,
+        model.ownerKeyId,
+        model.benchmarkTask,
+        model.sizeBytes,
+        model.envelopeDigest,
+        JSON.stringify(model.sealedFor),
+        envelope,
+        now,
+      );
   }
 
   findModel(digest: string): ModelRecord | undefined {
     const row = this.db
       .prepare(
-        'SELECT digest, name, owner, benchmark_task, size_bytes FROM models WHERE digest = ?',
+        `SELECT digest, name, owner, owner_key_id, benchmark_task, size_bytes, envelope_digest,
+           sealed_for FROM models WHERE digest = ?`,
       )
       .get(digest) as Row | undefined;
     return row && toModel(row);
   }
 
-  modelBytes(digest: string): Uint8Array | undefined {
-    const row = this.db.prepare('SELECT bytes FROM models WHERE digest = ?').get(digest) as
-      { bytes: Buffer } | undefined;
-    return row && new Uint8Array(row.bytes);
+  listModels(): ModelRecord[] {
+    return this.db
+      .prepare(
+        `SELECT digest, name, owner, owner_key_id, benchmark_task, size_bytes, envelope_digest,
+           sealed_for FROM models ORDER BY submitted_at`,
+      )
+      .all()
+      .map((r) => toModel(r as Row));
+  }
+
+  /** The model's envelope: ciphertext and sealed keys, never the model itself. */
+  modelEnvelope(digest: string): Uint8Array | undefined {
+    const row = this.db.prepare('SELECT envelope FROM models WHERE digest = ?').get(digest) as
+      { envelope: Buffer } | undefined;
+    return row && new Uint8Array(row.envelope);
   }
 
   insertRound(round: RoundRecord): void {
@@ -112,6 +137,20 @@ export class SqliteStore {
         ? this.db.prepare('SELECT * FROM rounds ORDER BY created_at').all()
         : this.db.prepare('SELECT * FROM rounds WHERE state = ? ORDER BY created_at').all(state);
     return rows.map((r) => toRound(r as Row));
+  }
+
+  publishRound(id: string, now: number): void {
+    this.db
+      .prepare('UPDATE rounds SET published_at = ? WHERE id = ? AND published_at IS NULL')
+      .run(now, id);
+  }
+
+  /** Rounds whose owners published them, oldest first. */
+  publishedRounds(): RoundRecord[] {
+    return this.db
+      .prepare('SELECT * FROM rounds WHERE published_at IS NOT NULL ORDER BY created_at')
+      .all()
+      .map((r) => toRound(r as Row));
   }
 
   setRoundState(id: string, state: RoundState): void {
@@ -229,8 +268,11 @@ function toModel(r: Row): ModelRecord {
     digest: r.digest as string,
     name: r.name as string,
     owner: r.owner as string,
+    ownerKeyId: r.owner_key_id as string,
     benchmarkTask: r.benchmark_task as string,
     sizeBytes: r.size_bytes as number,
+    envelopeDigest: r.envelope_digest as string,
+    sealedFor: JSON.parse(r.sealed_for as string) as string[],
   };
 }
 
@@ -244,6 +286,7 @@ function toRound(r: Row): RoundRecord {
     deadlineAt: r.deadline_at as number,
     state: r.state as RoundState,
     createdAt: r.created_at as number,
+    publishedAt: (r.published_at as number | null) ?? null,
   };
 }
 

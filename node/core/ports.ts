@@ -2,6 +2,7 @@ import type { Cohort } from '../../benchmark/cohort.js';
 import type { ModelContract } from '../../benchmark/onnx/model-contract.js';
 import type { BudgetStatus, ReserveRequest } from '../../benchmark/privacy/budget-ledger.js';
 import type { Rational } from '../../benchmark/privacy/rational.js';
+import type { TaskBody } from '../../benchmark/protocol/task-body.js';
 import type { CanonicalValue } from '../../keys/canonical-json.js';
 
 /** A signed canonical body (task or release). */
@@ -47,9 +48,17 @@ export interface ModelLoader {
   load(bytes: Uint8Array, contract: ModelContract): Promise<LoadedModel>;
 }
 
-/** Downloads the task's model and checks its digest. */
+/** Downloads the task's model envelope and checks its size and digest. */
 export interface ModelFetcher {
-  fetch(taskId: string, digest: string, sizeBytes: number): Promise<Uint8Array>;
+  fetch(taskId: string, model: TaskBody['model']): Promise<Uint8Array>;
+}
+
+/**
+ * Opens a downloaded model envelope in memory: this node's sealed key, the
+ * owner's signature, the plaintext digest the task names (keys/model-envelope.ts).
+ */
+export interface ModelOpener {
+  open(envelope: Uint8Array, task: TaskBody): Promise<Uint8Array>;
 }
 
 /** Exact discrete Gaussian noise over a CSPRNG, one draw per cell. */

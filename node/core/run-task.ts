@@ -24,6 +24,7 @@ import type {
   CohortSource,
   LoadedModel,
   ModelFetcher,
+  ModelOpener,
   ModelLoader,
   NodeSigner,
   NoiseSource,
@@ -37,6 +38,7 @@ export interface RunTaskDeps {
   readonly ledger: (dataset: string) => BudgetLedgerPort;
   readonly cohorts: CohortSource;
   readonly fetcher: ModelFetcher;
+  readonly opener: ModelOpener;
   readonly models: ModelLoader;
   readonly noise: NoiseSource;
   readonly signer: NodeSigner;
@@ -75,7 +77,8 @@ export async function runTask(
 ): Promise<Signed> {
   const { rho } = grant;
   const definition = requireTask(task.benchmark_task);
-  const bytes = await deps.fetcher.fetch(task.task_id, task.model.digest, task.model.size_bytes);
+  const envelope = await deps.fetcher.fetch(task.task_id, task.model);
+  const bytes = await deps.opener.open(envelope, task);
   const model = await deps.models.load(bytes, modelContractOf(definition));
   try {
     progress('model', 0.1);

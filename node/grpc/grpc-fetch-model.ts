@@ -12,10 +12,10 @@ export interface FetchModelOptions {
   readonly timeoutMs: number;
 }
 
-/** Downloads a task's model over FetchModel, checking size, order and SHA-256 digest. */
+/** Downloads a task's model envelope over FetchModel, checking size, order and SHA-256 digest. */
 export function createGrpcModelFetcher(options: FetchModelOptions): ModelFetcher {
   return {
-    fetch: (taskId, digest, sizeBytes) => {
+    fetch: (taskId, { digest, envelope_digest: envelopeDigest, size_bytes: sizeBytes }) => {
       const client = options.client();
       const token = options.sessionToken();
       if (client === undefined || token === undefined) {
@@ -36,7 +36,7 @@ export function createGrpcModelFetcher(options: FetchModelOptions): ModelFetcher
         { session_token: token, task_id: taskId, model_digest: digest },
         { deadline: Date.now() + options.timeoutMs },
       );
-      return collect(call, digest, sizeBytes);
+      return collect(call, envelopeDigest, sizeBytes);
     },
   };
 }

@@ -7,6 +7,8 @@ import { pino } from 'pino';
 import type { Logger } from 'pino';
 import { SIM_SITES } from '../../benchmark/sim/sim-site-spec.js';
 import { fitDemoModel } from '../../cli/demo/fit-demo-model.js';
+import { ownerApiTarget } from '../../cli/operator-api.js';
+import { submitSealedModel } from '../../cli/owner/submit-sealed-model.js';
 import { writeSimCsv } from '../../cli/write-sim-site.js';
 import type { CoordinatorConfig } from '../../coordinator/config.js';
 import { startCoordinator } from '../../coordinator/main.js';
@@ -37,6 +39,8 @@ export interface Federation {
   readonly csvFiles: string[];
   readonly modelBytes: Uint8Array;
   readonly token: string;
+  /** Key folder of the registered model owner `OWNER` (`keyFilePaths(keysDir, OWNER)`). */
+  readonly keysDir: string;
   readonly coordinatorLog: string[];
   api: string;
   /** Stops the coordinator and starts it again on the same gRPC port, from its database. */
@@ -68,6 +72,7 @@ export async function startFederation(
   writeFileSync(path.join(dir, 'token'), token, { mode: 0o600 });
   const names = sites.map((s) => `site-${s}`);
   for (const name of names) await initKeys({ role: 'node', name, outDir: keysDir });
+  await initKeys({ role: 'owner', name: OWNER, outDir: keysDir });
   const coordinatorConfig: CoordinatorConfig = {
     stateDir: path.join(dir, 'coordinator'),
     grpc: { host: '127.0.0.1', port: 0 },
@@ -79,6 +84,7 @@ export async function startFederation(
     },
     operatorTokenFile: path.join(dir, 'token'),
     nodes: names.map((n) => keyFilePaths(keysDir, n).identityPath),
+    owners: [keyFilePaths(keysDir, OWNER).identityPath],
     heartbeatIntervalMs: 1000,
     maxModelBytes: 10 * 1024 * 1024,
     logLevel: 'debug',
@@ -109,6 +115,7 @@ export async function startFederation(
     nodeConfigs,
     csvFiles,
     token,
+    keysDir,
     coordinatorLog,
     modelBytes: fitDemoModel(200, 'fixture-train'),
     api: `http://127.0.0.1:${coordinator.httpPort}`,
@@ -147,6 +154,7 @@ function nodeConfig(
     },
     keys: {
       signKeyFile: keyFilePaths(keysDir, name).signKeyPath,
+      boxKeyFile: keyFilePaths(keysDir, name).boxKeyPath,
       identityFile: keyFilePaths(keysDir, name).identityPath,
     },
     dataset: { name: 'growth', format: 'csv', path: csv },
@@ -163,6 +171,20 @@ function nodeConfig(
     model: { maxBytes: 10 * 1024 * 1024, timeoutMs: 60_000 },
     logLevel: 'silent',
   };
+}
+
+/** The fixture's registered model owner. */
+export const OWNER = 'lab-a';
+
+/** The owner seals `model` for every enrolled node and submits it; returns the HTTP status and body. */
+export async function submitModel(
+  fed: Federation,
+  model: Uint8Array,
+  name = 'baseline',
+  benchmarkTask = 'growth.status/v1',
+): Promise<{ digest: string; sealed_for: readonly string[] }> {
+  const owner = await ownerApiTarget(fed.api, fed.keysDir, OWNER);
+  return submitSealedModel(owner, model, { name, benchmarkTask });
 }
 
 /** Calls the operator API of a fixture federation. */

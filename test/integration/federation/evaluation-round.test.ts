@@ -6,6 +6,7 @@ import type { RoundResults } from '../../../coordinator/core/round-results.js';
 import {
   api,
   startFederation,
+  submitModel,
   waitForNodes,
   waitForRound,
 } from '../../helpers/federation-fixture.js';
@@ -56,15 +57,10 @@ describe('an evaluation round over real gRPC, TLS, SQLite and onnxruntime', func
   after(() => fed?.close());
 
   it('runs a round to completion and pools the sites', async () => {
-    const model = await api<{ digest: string }>(
-      fed,
-      'POST',
-      '/v1/models?name=baseline&task=growth.status%2Fv1',
-      fed.modelBytes,
-    );
-    assert.equal(model.status, 201);
+    const model = await submitModel(fed, fed.modelBytes);
+    assert.deepEqual(model.sealed_for, ['site-lowland', 'site-urban']);
     const round = await api<{ id: string }>(fed, 'POST', '/v1/rounds', {
-      model_digest: model.json.digest,
+      model_digest: model.digest,
       rho: '0.1',
       dataset: 'growth',
     });
@@ -105,29 +101,25 @@ describe('an evaluation round over real gRPC, TLS, SQLite and onnxruntime', func
     );
   });
 
-  it('refuses to launch a round for an unknown model, and rejects requests without the operator token', async () => {
+  it('refuses to launch a round for an unknown model, and requests without a valid credential', async () => {
     const missing = await api<{ error: { code: string } }>(fed, 'POST', '/v1/rounds', {
       model_digest: 'f'.repeat(64),
       rho: '0.1',
     });
     assert.equal(missing.json.error.code, 'MODEL_NOT_FOUND');
-    const response = await fetch(`${fed.api}/v1/nodes`);
-    assert.equal(response.status, 401);
-    assert.equal(
-      ((await response.json()) as { error: { code: string } }).error.code,
-      'OPERATOR_TOKEN_INVALID',
-    );
+    const code = async (headers: Record<string, string>) => {
+      const response = await fetch(`${fed.api}/v1/nodes`, { headers });
+      assert.equal(response.status, 401);
+      return ((await response.json()) as { error: { code: string } }).error.code;
+    };
+    assert.equal(await code({}), 'AUTH_REQUIRED');
+    assert.equal(await code({ authorization: 'Bearer wrong' }), 'OPERATOR_TOKEN_INVALID');
   });
 
   it('refuses a model whose inputs do not match the task, and the nodes keep serving', async () => {
-    const bad = await api<{ digest: string }>(
-      fed,
-      'POST',
-      '/v1/models?name=wrong&task=growth.status%2Fv1',
-      buildContractModel('input-columns'),
-    );
+    const bad = await submitModel(fed, buildContractModel('input-columns'), 'wrong');
     const round = await api<{ id: string }>(fed, 'POST', '/v1/rounds', {
-      model_digest: bad.json.digest,
+      model_digest: bad.digest,
       rho: '0.01',
       dataset: 'growth',
     });
@@ -142,14 +134,9 @@ describe('an evaluation round over real gRPC, TLS, SQLite and onnxruntime', func
     );
     assert.equal(json.pooled, null);
     await waitForNodes(fed, 2);
-    const good = await api<{ digest: string }>(
-      fed,
-      'POST',
-      '/v1/models?name=baseline&task=growth.status%2Fv1',
-      fed.modelBytes,
-    );
+    const good = await submitModel(fed, fed.modelBytes);
     const next = await api<{ id: string }>(fed, 'POST', '/v1/rounds', {
-      model_digest: good.json.digest,
+      model_digest: good.digest,
       rho: '0.01',
       dataset: 'growth',
     });

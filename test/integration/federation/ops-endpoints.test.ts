@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import {
   api,
   startFederation,
+  submitModel,
   waitForNodes,
   waitForRound,
 } from '../../helpers/federation-fixture.js';
@@ -43,19 +44,14 @@ describe('ops endpoints of a real coordinator and real nodes', function () {
   before(async () => {
     fed = await startFederation(['urban', 'lowland'], 200, { nodeOps: true });
     await waitForNodes(fed, 2);
-    const model = await api<{ digest: string }>(
-      fed,
-      'POST',
-      '/v1/models?name=baseline&task=growth.status%2Fv1',
-      fed.modelBytes,
-    );
+    const model = await submitModel(fed, fed.modelBytes);
     // One round the sites run, one they refuse: ρ above their per-request limit (0.25).
     for (const [rho, state] of [
       ['0.1', 'complete'],
       ['0.5', 'failed'],
     ]) {
       const round = await api<{ id: string }>(fed, 'POST', '/v1/rounds', {
-        model_digest: model.json.digest,
+        model_digest: model.digest,
         rho,
         dataset: 'growth',
       });

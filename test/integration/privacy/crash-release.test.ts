@@ -57,6 +57,8 @@ import type {
   OutcomeReport,
   SignedJson,
 } from './fixtures/crash-node-layout.js';
+import { keyIdOf } from '../../../keys/identity.js';
+import { encodeEnvelope, sealModel } from '../../../keys/model-envelope.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const CHILD = fileURLToPath(new URL('./fixtures/run-task-then-die.ts', import.meta.url));
@@ -107,7 +109,12 @@ describe('a release killed by SIGKILL at every step, then restarted (real ledger
   let paths: ReturnType<typeof crashNodePaths>;
   let coordinatorKey: Uint8Array;
   let nodePublicKey: Uint8Array;
-  let model: { digest: string; size_bytes: number };
+  let model: {
+    digest: string;
+    size_bytes: number;
+    envelope_digest: string;
+    owner_sign_key: string;
+  };
   /** Every release any child produced, by task id: what could ever have reached the coordinator. */
   const releasesSeen = new Map<string, SignedJson>();
 
@@ -120,17 +127,31 @@ describe('a release killed by SIGKILL at every step, then restarted (real ledger
     const node = sodium.crypto_sign_keypair();
     coordinatorKey = coordinator.privateKey;
     nodePublicKey = node.publicKey;
+    const nodeBox = sodium.crypto_box_keypair();
+    const owner = sodium.crypto_sign_keypair();
     writeJson(paths.keysFile, {
       coordinatorPublicKey: toBase64(coordinator.publicKey),
       nodeSecretKey: toBase64(node.privateKey),
+      nodeBoxPublicKey: toBase64(nodeBox.publicKey),
+      nodeBoxSecretKey: toBase64(nodeBox.privateKey),
     });
-    // A real growth.status model: the logistic baseline fitted on a toy population.
+    // A real growth.status model (the logistic baseline on a toy population), sealed as owners do.
     const sample = makeStatusSample(2000, 7);
     const bytes = buildStatusBaselineOnnx(fitStatusBaseline(sample.input, sample.labels));
-    writeFileSync(paths.modelFile, bytes);
+    const envelope = encodeEnvelope(
+      await sealModel(
+        bytes,
+        { name: 'baseline/logistic', benchmarkTask: 'growth.status/v1' },
+        { name: 'owner-a', keyId: keyIdOf(owner.publicKey), signSecretKey: owner.privateKey },
+        [{ node: 'site-a', boxPublicKey: nodeBox.publicKey }],
+      ),
+    );
+    writeFileSync(paths.modelFile, envelope);
     model = {
       digest: createHash('sha256').update(bytes).digest('hex'),
-      size_bytes: bytes.length,
+      size_bytes: envelope.length,
+      envelope_digest: createHash('sha256').update(envelope).digest('hex'),
+      owner_sign_key: toBase64(owner.publicKey),
     };
   });
 

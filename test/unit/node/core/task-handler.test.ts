@@ -49,6 +49,8 @@ describe('TaskHandler (node core)', () => {
       ledger: () => ledger,
       cohorts: tinyCohorts(),
       fetcher: { fetch: () => Promise.resolve(new Uint8Array(10)) },
+      // Envelopes have their own tests: here the fetched bytes are the model.
+      opener: { open: (bytes: Uint8Array) => Promise.resolve(bytes) },
       models,
       noise: { addDiscreteGaussian: (cells) => [...cells] },
       signer: { sign: (body) => signCanonical(body, node.privateKey) },

@@ -1,0 +1,139 @@
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { callApi, ownerApiTarget, publicApiTarget } from '../../../cli/operator-api.js';
+import type { LeaderboardRow } from '../../../coordinator/core/leaderboard.js';
+import { API_ROUTES } from '../../../coordinator/http/rest-api.js';
+import { keyFilePaths, loadSigningKey } from '../../../keys/key-files.js';
+import { ownerAuthorization } from '../../../keys/request-signature.js';
+import {
+  api,
+  OWNER,
+  startFederation,
+  submitModel,
+  waitForNodes,
+  waitForRound,
+} from '../../helpers/federation-fixture.js';
+import type { Federation } from '../../helpers/federation-fixture.js';
+
+/** Every file under `dir`, recursively. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    return statSync(file).isDirectory() ? filesUnder(file) : [file];
+  });
+}
+
+describe('model owners, sealed models and published results (real coordinator and nodes)', function () {
+  this.timeout(120_000);
+  let fed: Federation;
+  let roundId: string;
+
+  before(async () => {
+    fed = await startFederation(['urban', 'lowland'], 200);
+    await waitForNodes(fed, 2);
+    const model = await submitModel(fed, fed.modelBytes);
+    const owner = await ownerApiTarget(fed.api, fed.keysDir, OWNER);
+    // The owner launches its own round (no operator involved).
+    const round = await callApi<{ id: string }>(owner, 'POST', '/v1/rounds', {
+      json: { model_digest: model.digest, rho: '0.05', dataset: 'growth' },
+    });
+    roundId = round.id;
+    assert.equal(await waitForRound(fed, roundId), 'complete');
+  });
+
+  after(() => fed?.close());
+
+  it("never stores or logs the model's plaintext at the coordinator, yet the nodes ran it", () => {
+    // Any 64-byte window of the model would do; take several from its middle.
+    const probes = [0.3, 0.5, 0.7].map((at) => {
+      const start = Math.floor(fed.modelBytes.length * at);
+      return Buffer.from(fed.modelBytes.subarray(start, start + 64));
+    });
+    const files = filesUnder(fed.coordinatorConfig.stateDir);
+    assert.ok(
+      files.some((f) => f.endsWith('coordinator.db')),
+      'the database was scanned',
+    );
+    for (const file of files) {
+      const bytes = readFileSync(file);
+      for (const probe of probes) assert.equal(bytes.indexOf(probe), -1, `plaintext in ${file}`);
+    }
+    const log = Buffer.from(fed.coordinatorLog.join(''));
+    for (const probe of probes) assert.equal(log.indexOf(probe), -1, 'plaintext in the log');
+  });
+
+  it('takes models only from registered owners, as envelopes they signed', async () => {
+    const asOperator = await api<{ error: { code: string } }>(
+      fed,
+      'POST',
+      '/v1/models',
+      fed.modelBytes,
+    );
+    assert.equal(asOperator.json.error.code, 'ROLE_NOT_ALLOWED');
+    const owner = await ownerApiTarget(fed.api, fed.keysDir, OWNER);
+    await assert.rejects(
+      callApi(owner, 'POST', '/v1/models', { bytes: fed.modelBytes }),
+      (e: unknown) => (e as { code?: string }).code === 'MODEL_ENVELOPE_INVALID',
+    );
+  });
+
+  it('refuses a forged, altered or replayed owner request', async () => {
+    const key = await loadSigningKey(keyFilePaths(fed.keysDir, OWNER).signKeyPath);
+    const owner = await ownerApiTarget(fed.api, fed.keysDir, OWNER);
+    const keyId = owner.owner?.keyId ?? '';
+    const send = (authorization: string, route = '/v1/models') =>
+      fetch(`${fed.api}${route}`, { headers: { authorization } }).then(
+        async (r) => ((await r.json()) as { error?: { code: string } }).error?.code ?? 'OK',
+      );
+    const signed = await ownerAuthorization(keyId, key, {
+      method: 'GET',
+      pathWithQuery: '/v1/models',
+      body: new Uint8Array(0),
+      nowMs: Date.now(),
+    });
+    assert.equal(await send(signed, '/v1/nodes'), 'REQUEST_SIGNATURE_INVALID');
+    assert.equal(await send(signed), 'OK');
+    assert.equal(await send(signed), 'REQUEST_REPLAYED');
+    const stale = await ownerAuthorization(keyId, key, {
+      method: 'GET',
+      pathWithQuery: '/v1/models',
+      body: new Uint8Array(0),
+      nowMs: Date.now() - 60 * 60_000,
+    });
+    assert.equal(await send(stale), 'REQUEST_EXPIRED');
+  });
+
+  it('keeps results private until the owner publishes them to the leaderboard', async () => {
+    const anyone = publicApiTarget(fed.api);
+    await assert.rejects(
+      callApi(anyone, 'GET', `/v1/rounds/${roundId}/results`),
+      (e: unknown) => (e as { code?: string }).code === 'ROUND_NOT_FOUND',
+    );
+    assert.deepEqual(await callApi(anyone, 'GET', '/v1/leaderboard'), []);
+    const owner = await ownerApiTarget(fed.api, fed.keysDir, OWNER);
+    await callApi(owner, 'POST', `/v1/rounds/${roundId}/publish`);
+    const board = await callApi<LeaderboardRow[]>(anyone, 'GET', '/v1/leaderboard');
+    assert.deepEqual(
+      board.map((row) => [row.round_id, row.owner, row.task, row.metric, row.sites]),
+      [[roundId, OWNER, 'growth.status/v1', 'mean_auroc', 2]],
+    );
+    assert.ok((board[0]?.value ?? 0) > 0.6, 'a real AUROC');
+    const results = await callApi<{ pooled: unknown }>(
+      anyone,
+      'GET',
+      `/v1/rounds/${roundId}/results`,
+    );
+    assert.notEqual(results.pooled, null);
+  });
+
+  it('documents every route it serves at /openapi.json', async () => {
+    const document = (await (await fetch(`${fed.api}/openapi.json`)).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    for (const route of API_ROUTES) {
+      const documented = document.paths[route.path.replace(/:(\w+)/g, '{$1}')];
+      assert.ok(documented?.[route.method], `${route.method} ${route.path}`);
+    }
+  });
+});
