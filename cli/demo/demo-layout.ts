@@ -35,6 +35,9 @@ const FORMAT_BY_SITE: Record<keyof typeof SIM_SITES, SimFormat> = {
   followup: 'omop',
 };
 
+/** The model owner who submits the demo's models (keys in the demo's key folder). */
+export const DEMO_OWNER = 'demo-lab';
+
 /** The dataset name every demo node serves. */
 export const DEMO_DATASET = 'growth';
 

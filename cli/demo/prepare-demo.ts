@@ -9,7 +9,7 @@ import { createTlsCertificate, TLS_CERT_FILE, TLS_KEY_FILE } from '../../keys/tl
 import { writeSimSite } from '../write-sim-site.js';
 import type { DemoLayout, DemoSite } from './demo-layout.js';
 import { demoTotalRho } from './demo-budgets.js';
-import { DEMO_DATASET, demoLayout, demoModelFile } from './demo-layout.js';
+import { DEMO_DATASET, DEMO_OWNER, demoLayout, demoModelFile } from './demo-layout.js';
 import { fitDemoModels } from './fit-demo-models.js';
 
 /** Marks a folder as the demo's own, so a rerun may delete it and nothing else. */
@@ -106,6 +106,7 @@ function resetFolder(dir: string): void {
 
 async function makeKeys(layout: DemoLayout): Promise<void> {
   await initKeys({ role: 'coordinator', name: 'coordinator', outDir: layout.keysDir });
+  await initKeys({ role: 'owner', name: DEMO_OWNER, outDir: layout.keysDir });
   for (const site of layout.sites)
     await initKeys({ role: 'node', name: site.name, outDir: layout.keysDir });
   await createTlsCertificate({
@@ -138,6 +139,7 @@ function writeConfigs(
     },
     operatorTokenFile: rel(config, layout.tokenFile),
     nodes: layout.sites.map((s) => rel(config, keyFilePaths(layout.keysDir, s.name).identityPath)),
+    owners: [rel(config, keyFilePaths(layout.keysDir, DEMO_OWNER).identityPath)],
     heartbeatIntervalMs: 5000,
   });
   for (const site of layout.sites) writeNodeConfig(layout, site, dataPaths, '127.0.0.1:0', rho);
@@ -162,7 +164,11 @@ export function writeNodeConfig(
       tlsServerName: 'localhost',
       identityFile: rel(keyFilePaths(layout.keysDir, 'coordinator').identityPath),
     },
-    keys: { signKeyFile: rel(keys.signKeyPath), identityFile: rel(keys.identityPath) },
+    keys: {
+      signKeyFile: rel(keys.signKeyPath),
+      boxKeyFile: rel(keys.boxKeyPath),
+      identityFile: rel(keys.identityPath),
+    },
     dataset: {
       name: DEMO_DATASET,
       format: site.format,

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { RoundResults } from '../../coordinator/core/round-results.js';
 import { formatBudgetLines } from '../format-budgets.js';
 import { formatResultsTable } from '../format-results.js';
-import { callApi } from '../operator-api.js';
+import type { LeaderboardRow } from '../../coordinator/core/leaderboard.js';
+import { callApi, publicApiTarget } from '../operator-api.js';
+import { submitSealedModel } from '../owner/submit-sealed-model.js';
 import type { ApiTarget } from '../operator-api.js';
 import { fetchResults, waitForRound } from '../operator-commands.js';
 import { SMALL_BUDGET_SITE } from './demo-budgets.js';
@@ -18,11 +20,13 @@ export interface DemoRound {
 }
 
 /**
- * Submits every model and launches one round each, all at once (the nodes
- * score them side by side), then prints each round's results table in the
- * order of `models` as it finishes. Then one more round of the first model,
- * which the site with the small budget refuses (demo-budgets.ts) while the
- * others answer, and every site's budget as published.
+ * As the models' owner (`owner` signs every request): seals and submits
+ * every model and launches one round each, all at once (the nodes score
+ * them side by side), then prints each round's results table in the order
+ * of `models` as it finishes. Then one more round of the first model, which
+ * the site with the small budget refuses (demo-budgets.ts) while the others
+ * answer, and every site's budget as published. Finally the owner publishes
+ * the model rounds and the public leaderboard is shown.
  */
 export async function runDemoRounds(
   api: ApiTarget,
@@ -47,7 +51,24 @@ export async function runDemoRounds(
   }
   formatBudgetLines(results).forEach(out);
   out('');
+  await publishModelRounds(api, rounds.slice(0, models.length), out);
   return rounds;
+}
+
+/** The owner publishes its model rounds; then what anyone sees on the leaderboard. */
+async function publishModelRounds(api: ApiTarget, rounds: readonly DemoRound[], out: Out) {
+  for (const round of rounds) await callApi(api, 'POST', `/v1/rounds/${round.id}/publish`);
+  const rows = await callApi<LeaderboardRow[]>(
+    publicApiTarget(api.baseUrl),
+    'GET',
+    '/v1/leaderboard',
+  );
+  out('Public leaderboard (published by the owner; GET /v1/leaderboard needs no credential):');
+  for (const row of rows) {
+    const value = row.value === null ? 'n/a' : row.value.toFixed(3);
+    out(`  ${row.task.padEnd(24)} ${row.model.padEnd(28)} ${row.metric} ${value}`);
+  }
+  out('');
 }
 
 async function showRound(
@@ -71,9 +92,9 @@ async function launchRound(
   rho: string,
   quorum?: number,
 ): Promise<string> {
-  const query = `?name=${encodeURIComponent(model.name)}&task=${encodeURIComponent(model.task)}`;
-  const { digest } = await callApi<{ digest: string }>(api, 'POST', `/v1/models${query}`, {
-    bytes: readFileSync(model.file),
+  const { digest } = await submitSealedModel(api, readFileSync(model.file), {
+    name: model.name,
+    benchmarkTask: model.task,
   });
   const round = await callApi<{ id: string }>(api, 'POST', '/v1/rounds', {
     json: {
