@@ -43,6 +43,7 @@ export function formatResultsTable(results: RoundResults): string[] {
     '-'.repeat(header.length),
     pooled,
     ...fairnessLines(task, results.pooled),
+    ...uncertaintyLines(results),
     ...suppressionLines(results),
     '',
     legend(task),
@@ -94,6 +95,32 @@ function fairnessLines(task: TaskDefinition, pooled: TaskMetrics | null): string
     );
     return `${key} by ${dimension}: ${gaps.join(', ')}`;
   });
+}
+
+/**
+ * The pooled headline metric with its 95% interval (bootstrap: sampling and
+ * DP noise), and the sites' random-effects pool with its heterogeneity.
+ */
+function uncertaintyLines({ uncertainty }: RoundResults): string[] {
+  if (uncertainty === null) return [];
+  const pooled = Object.entries(uncertainty.pooled).flatMap(([name, m]) =>
+    m === null
+      ? []
+      : [`${name} ${fixed(m.estimate, 3)} [${fixed(m.lower, 3)}, ${fixed(m.upper, 3)}]`],
+  );
+  const metric = Object.values(uncertainty.sites)[0]?.metric ?? '';
+  const randomEffects = Object.entries(uncertainty.sites).flatMap(
+    ([name, { randomEffects: re }]) =>
+      re === null
+        ? []
+        : [
+            `${name} ${fixed(re.pooled, 3)} [${fixed(re.lower, 3)}, ${fixed(re.upper, 3)}] I2 ${Math.round(re.i2 * 100)}%`,
+          ],
+  );
+  return [
+    `pooled ${metric} with 95% interval (sampling + DP noise): ${pooled.join(', ')}`,
+    `random effects over sites (DerSimonian-Laird): ${randomEffects.join(', ')}`,
+  ];
 }
 
 /** Blocks sites suppressed as smaller than their minimum cell size (left out of their rows). */

@@ -8,6 +8,8 @@ import { taskMetrics } from '../../benchmark/tasks/task-metrics.js';
 import type { TaskMetrics } from '../../benchmark/tasks/task-metrics.js';
 import { releaseCellCount } from '../../benchmark/tasks/task-release.js';
 import type { CoordinatorStore } from './ports.js';
+import { roundUncertainty } from './round-uncertainty.js';
+import type { RoundUncertainty } from './round-uncertainty.js';
 import type { RoundRecord, TaskState } from './records.js';
 
 export interface SiteResult {
@@ -31,6 +33,8 @@ export interface RoundResults {
   readonly sites: readonly SiteResult[];
   /** From the cell-wise sum of all sites' noisy statistics; null before any release. */
   readonly pooled: TaskMetrics | null;
+  /** Intervals of the headline metrics and the sites' random-effects pool; null before any release. */
+  readonly uncertainty: RoundUncertainty | null;
 }
 
 /** Cross-site results of a round: all post-processing of stored releases. */
@@ -54,7 +58,13 @@ export function roundResults(store: CoordinatorStore, round: RoundRecord): Round
           : taskMetrics(task, release.statistics.cells, release.statistics.suppressed),
     };
   });
-  return { round, sites, pooled: pooledMetrics(task, [...releases.values()]) };
+  const released = [...releases.values()];
+  return {
+    round,
+    sites,
+    pooled: pooledMetrics(task, released),
+    uncertainty: roundUncertainty(task, round.id, released),
+  };
 }
 
 function epsilonOf(rho: string): number {

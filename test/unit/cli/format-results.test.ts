@@ -38,6 +38,7 @@ function results(positives: number): RoundResults {
       },
     ],
     pooled: metrics,
+    uncertainty: null,
   };
 }
 

@@ -1,0 +1,124 @@
+/**
+ * The uncertainty of a round's headline figures (AUROC per label, MAE per
+ * target), from the sites' noisy releases: the pool with a 95% parametric
+ * bootstrap interval that accounts for sampling and for the known DP noise,
+ * each site's estimate with its 95% interval, and the DerSimonian–Laird
+ * random-effects pool of the sites with its heterogeneity. All of it is
+ * post-processing of the releases (benchmark/stats).
+ */
+import { parseRational, toNumber } from '../../benchmark/privacy/rational.js';
+import type { ReleaseBody } from '../../benchmark/protocol/release-body.js';
+import { Z_95 } from '../../benchmark/stats/dersimonian-laird.js';
+import {
+  headlineEstimates,
+  headlineIntervals,
+  metaAnalyzeSites,
+  poolReleases,
+} from '../../benchmark/stats/task-estimates.js';
+import type { SiteRelease } from '../../benchmark/stats/task-estimates.js';
+import type { TaskDefinition } from '../../benchmark/tasks/task-definition.js';
+import { outputColumns } from '../../benchmark/tasks/task-definition.js';
+
+export type HeadlineMetric = 'auroc' | 'mae';
+
+export interface Interval {
+  readonly estimate: number;
+  readonly lower: number;
+  readonly upper: number;
+}
+
+export interface SiteEstimates {
+  readonly metric: HeadlineMetric;
+  readonly sites: readonly ({ readonly nodeId: string } & Interval)[];
+  /** DerSimonian–Laird over the sites; null when no site has an estimate. */
+  readonly randomEffects: {
+    readonly pooled: number;
+    readonly lower: number;
+    readonly upper: number;
+    readonly tau2: number;
+    readonly i2: number;
+    readonly predictionInterval: readonly [number, number] | null;
+    readonly k: number;
+  } | null;
+}
+
+export interface RoundUncertainty {
+  /** Output column → the pooled headline metric with its bootstrap interval. */
+  readonly pooled: Readonly<
+    Record<string, ({ readonly metric: HeadlineMetric } & Interval) | null>
+  >;
+  /** Output column → per-site estimates and their random-effects pool. */
+  readonly sites: Readonly<Record<string, SiteEstimates>>;
+}
+
+/** Replicates per interval: enough for stable 2.5%/97.5% quantiles, fast on a coordinator. */
+const REPLICATES = 1000;
+
+/** The uncertainty of `releases` (one per site that released, in site order). */
+export function roundUncertainty(
+  task: TaskDefinition,
+  roundId: string,
+  releases: readonly ReleaseBody[],
+): RoundUncertainty | null {
+  if (releases.length === 0) return null;
+  const metric: HeadlineMetric = task.kind === 'binary' ? 'auroc' : 'mae';
+  const sites = releases.map(siteRelease);
+  const intervals = headlineIntervals(task, poolReleases(task, sites), {
+    // Seeded by the round, so the same round always shows the same interval.
+    seed: `centile/round/${roundId}`,
+    replicates: REPLICATES,
+    ...(metric === 'auroc' ? { range: [0, 1] as const } : {}),
+  });
+  const perSite = sites.map((site) => headlineEstimates(task, poolReleases(task, [site])));
+  const meta = metaAnalyzeSites(task, sites);
+  const pooled: Record<string, ({ metric: HeadlineMetric } & Interval) | null> = {};
+  const bySite: Record<string, SiteEstimates> = {};
+  for (const { name } of outputColumns(task)) {
+    const interval = intervals[name];
+    pooled[name] = interval ? { metric, ...pick(interval) } : null;
+    bySite[name] = {
+      metric,
+      sites: releases.flatMap((release, i) => {
+        const estimate = perSite[i]?.[name];
+        return estimate
+          ? [{ nodeId: release.node_id, ...wald(estimate.estimate, estimate.variance) }]
+          : [];
+      }),
+      randomEffects: randomEffectsOf(meta[name] ?? null),
+    };
+  }
+  return { pooled, sites: bySite };
+}
+
+function siteRelease(release: ReleaseBody): SiteRelease {
+  return {
+    cells: release.statistics.cells,
+    sigma2: toNumber(parseRational(release.privacy.sigma2)),
+    suppressed: release.statistics.suppressed,
+  };
+}
+
+function pick({ estimate, lower, upper }: Interval): Interval {
+  return { estimate, lower, upper };
+}
+
+function wald(estimate: number, variance: number): Interval {
+  const half = Z_95 * Math.sqrt(variance);
+  return { estimate, lower: estimate - half, upper: estimate + half };
+}
+
+function randomEffectsOf(
+  result: ReturnType<typeof metaAnalyzeSites>[string] | null,
+): SiteEstimates['randomEffects'] {
+  if (result === null) return null;
+  const [lower, upper] = result.ci95;
+  return {
+    pooled: result.pooled,
+    lower,
+    upper,
+    tau2: result.tau2,
+    i2: result.i2,
+    predictionInterval: result.predictionInterval,
+    k: result.k,
+  };
+}
