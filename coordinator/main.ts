@@ -109,7 +109,7 @@ function startTimers(
   heartbeatIntervalMs: number,
 ): NodeJS.Timeout[] {
   return [
-    setInterval(() => settleAllRounds(store, clock.now()), 1000),
+    setInterval(() => settleAllRounds(store, clock.now(), (id) => nodes.ids().includes(id)), 1000),
     setInterval(
       () => nodes.broadcast({ heartbeat: { sent_at_ms: String(clock.now()) } }),
       heartbeatIntervalMs,

@@ -1,6 +1,12 @@
 /** Rows of the coordinator's state, as the core sees them. */
 
-export type TaskState = 'pending' | 'running' | 'done' | 'refused' | 'failed' | 'timed_out';
+/**
+ * A site's task: `timed_out` when its node was connected at the deadline but
+ * did not finish, `offline` when it was not connected (it may never have
+ * received the task).
+ */
+export type TaskState =
+  'pending' | 'running' | 'done' | 'refused' | 'failed' | 'timed_out' | 'offline';
 export type RoundState = 'running' | 'complete' | 'failed';
 
 export interface NodeRecord {

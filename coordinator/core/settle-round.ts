@@ -5,10 +5,16 @@ const OPEN: ReadonlySet<TaskRecord['state']> = new Set(['pending', 'running']);
 
 /**
  * Ends a round once no task is open any more, or at its deadline (open tasks
- * become `timed_out`). A round whose finished sites reach the quorum is
+ * become `timed_out`, or `offline` when `isConnected` says their node is
+ * not connected). A round whose finished sites reach the quorum is
  * `complete`, otherwise `failed`: it never hangs.
  */
-export function settleRound(store: CoordinatorStore, roundId: string, now: number): void {
+export function settleRound(
+  store: CoordinatorStore,
+  roundId: string,
+  now: number,
+  isConnected: (nodeId: string) => boolean = () => true,
+): void {
   const round = store.findRound(roundId);
   if (round === undefined || round.state !== 'running') return;
   let tasks = store.tasksOfRound(roundId);
@@ -16,9 +22,12 @@ export function settleRound(store: CoordinatorStore, roundId: string, now: numbe
   if (!pastDeadline && tasks.some((t) => OPEN.has(t.state))) return;
   store.transaction(() => {
     if (pastDeadline) {
-      for (const t of tasks)
-        if (OPEN.has(t.state))
+      for (const t of tasks) {
+        if (!OPEN.has(t.state)) continue;
+        if (isConnected(t.nodeId))
           store.updateTask(t.id, 'timed_out', t.progress, 'DEADLINE_EXCEEDED', now);
+        else store.updateTask(t.id, 'offline', t.progress, 'NODE_OFFLINE', now);
+      }
       tasks = store.tasksOfRound(roundId);
     }
     const done = tasks.filter((t) => t.state === 'done').length;
@@ -27,6 +36,10 @@ export function settleRound(store: CoordinatorStore, roundId: string, now: numbe
 }
 
 /** Settles every running round; called on a timer. */
-export function settleAllRounds(store: CoordinatorStore, now: number): void {
-  for (const round of store.listRounds('running')) settleRound(store, round.id, now);
+export function settleAllRounds(
+  store: CoordinatorStore,
+  now: number,
+  isConnected: (nodeId: string) => boolean,
+): void {
+  for (const round of store.listRounds('running')) settleRound(store, round.id, now, isConnected);
 }

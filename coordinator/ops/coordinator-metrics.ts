@@ -29,6 +29,7 @@ const TASK_STATES = Object.keys({
   refused: 0,
   failed: 0,
   timed_out: 0,
+  offline: 0,
 } satisfies Record<TaskState, 0>);
 
 /**

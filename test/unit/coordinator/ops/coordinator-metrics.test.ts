@@ -72,7 +72,7 @@ describe('coordinator/ops/coordinator-metrics', () => {
     }
     assert.equal(
       first.filter((l) => l.startsWith('centile_tasks{')).length,
-      6,
+      7,
       'one series per known task state',
     );
     assert.ok(!first.some((l) => l.includes('mystery')));
