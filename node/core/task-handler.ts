@@ -31,8 +31,9 @@ export interface TaskHandlerDeps extends RunTaskDeps {
  * Turns a signed task into a release or an honest refusal. Errors before the
  * budget is reserved are refusals (nothing was spent); after it, failures.
  * A task seen before returns its stored release unchanged — new noise for the
- * same request would let repeated asks average it away — and a copy that
- * arrives while the original runs is ignored.
+ * same request would let repeated asks average it away — a copy that arrives
+ * while the original runs is ignored, and one whose first run stopped before
+ * reserving runs again.
  */
 export class TaskHandler {
   private readonly inFlight = new Set<string>();
@@ -50,7 +51,10 @@ export class TaskHandler {
       const ledger = this.deps.ledger(task.dataset);
       const stored = repeat ? ledger.findRelease(taskId) : undefined;
       if (stored !== undefined) return { kind: 'release', taskId, release: stored };
-      if (repeat || ledger.isReserved(taskId)) {
+      // Reserved without a release: the budget is spent and the noise may have been drawn, so
+      // never again. A repeat that never got that far (say the model download broke when the
+      // coordinator went down) spent and drew nothing, and runs as if new.
+      if (ledger.isReserved(taskId)) {
         throw new CentileError(
           'conflict',
           'TASK_REPLAYED',

@@ -135,7 +135,7 @@ export async function startFederation(
   return fed;
 }
 
-function nodeConfig(
+export function nodeConfig(
   dir: string,
   keysDir: string,
   name: string,

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import sodium from 'libsodium-wrappers';
+import { CentileError } from '../../../../benchmark/errors.js';
 import { parseRational } from '../../../../benchmark/privacy/rational.js';
 import { parseReleaseBody } from '../../../../benchmark/protocol/release-body.js';
 import { GROWTH_STATUS } from '../../../../benchmark/tasks/growth-status.js';
@@ -38,7 +39,11 @@ describe('TaskHandler (node core)', () => {
     publishBudget: false,
   };
 
-  function setup(models = fakeModels('constant'), policy: NodePolicy | null = POLICY) {
+  function setup(
+    models = fakeModels('constant'),
+    policy: NodePolicy | null = POLICY,
+    fetch: () => Promise<Uint8Array> = () => Promise.resolve(new Uint8Array(10)),
+  ) {
     const ledger = new MemoryLedger();
     const handler = new TaskHandler({
       nodeId: 'site-a',
@@ -48,7 +53,7 @@ describe('TaskHandler (node core)', () => {
       maxClockSkewMs: 1000,
       ledger: () => ledger,
       cohorts: tinyCohorts(),
-      fetcher: { fetch: () => Promise.resolve(new Uint8Array(10)) },
+      fetcher: { fetch },
       // Envelopes have their own tests: here the fetched bytes are the model.
       opener: { open: (bytes: Uint8Array) => Promise.resolve(bytes) },
       models,
@@ -201,5 +206,19 @@ describe('TaskHandler (node core)', () => {
       assert.ok(cells.slice(start, start + length).every((v) => v === 0));
     }
     assert.deepEqual(body.budget, { total_rho: '1', remaining_rho: '0' });
+  });
+
+  it('runs a repeated task again when its first run stopped before reserving (nothing spent)', async () => {
+    let attempts = 0;
+    const { ledger, run } = setup(fakeModels('constant'), POLICY, () =>
+      ++attempts === 1
+        ? Promise.reject(new CentileError('unavailable', 'MODEL_FETCH_FAILED', 'link down'))
+        : Promise.resolve(new Uint8Array(10)),
+    );
+    const signed = await signedBy(coordinator.privateKey);
+    assert.equal(refusal(await run(signed)), 'MODEL_FETCH_FAILED');
+    assert.equal(ledger.reserved.length, 0);
+    assert.equal((await run(signed)).kind, 'release');
+    assert.equal(ledger.reserved.length, 1);
   });
 });
