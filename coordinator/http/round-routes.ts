@@ -4,6 +4,7 @@
  * them to the leaderboard.
  */
 import { CentileError } from '../../benchmark/errors.js';
+import { compareRounds } from '../core/compare-rounds.js';
 import { launchRound } from '../core/launch-round.js';
 import type { RoundRecord } from '../core/records.js';
 import { roundResults } from '../core/round-results.js';
@@ -74,8 +75,25 @@ export const ROUND_ROUTES: readonly Route<RestApiDeps>[] = [
   },
 ];
 
+/** The comparison route: both rounds must be visible to the caller. */
+export const COMPARE_ROUTE: Route<RestApiDeps> = {
+  method: 'get',
+  path: '/v1/compare',
+  summary:
+    'Paired comparison of two rounds of one task (?a=ROUND&b=ROUND): A − B with 95% intervals',
+  roles: ['operator', 'owner', 'public'],
+  handle: ({ deps, req, principal }) => {
+    const id = (key: string) => (typeof req.query[key] === 'string' ? req.query[key] : '');
+    return compareRounds(
+      deps.store,
+      visibleRound(deps, id('a'), principal),
+      visibleRound(deps, id('b'), principal),
+    );
+  },
+};
+
 /** The round if `principal` may see it; not-found otherwise, so private rounds stay unseen. */
-function visibleRound(deps: RestApiDeps, id: string, principal: Principal): RoundRecord {
+export function visibleRound(deps: RestApiDeps, id: string, principal: Principal): RoundRecord {
   const round = deps.store.findRound(id);
   const model = round && deps.store.findModel(round.modelDigest);
   const visible =

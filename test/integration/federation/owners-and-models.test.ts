@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { callApi, ownerApiTarget, publicApiTarget } from '../../../cli/operator-api.js';
+import type { RoundComparison } from '../../../coordinator/core/compare-rounds.js';
 import type { LeaderboardRow } from '../../../coordinator/core/leaderboard.js';
 import { API_ROUTES } from '../../../coordinator/http/rest-api.js';
 import { keyFilePaths, loadSigningKey } from '../../../keys/key-files.js';
@@ -125,6 +126,28 @@ describe('model owners, sealed models and published results (real coordinator an
       `/v1/rounds/${roundId}/results`,
     );
     assert.notEqual(results.pooled, null);
+  });
+
+  it('compares two rounds of the same task on the sites both have: A − B with intervals', async () => {
+    const owner = await ownerApiTarget(fed.api, fed.keysDir, OWNER);
+    const model = await submitModel(fed, fed.modelBytes);
+    const second = await callApi<{ id: string }>(owner, 'POST', '/v1/rounds', {
+      json: { model_digest: model.digest, rho: '0.05', dataset: 'growth' },
+    });
+    assert.equal(await waitForRound(fed, second.id), 'complete');
+    const comparison = await callApi<RoundComparison>(
+      owner,
+      'GET',
+      `/v1/compare?a=${roundId}&b=${second.id}`,
+    );
+    assert.deepEqual(comparison.sites, ['site-lowland', 'site-urban']);
+    assert.equal(comparison.metric, 'auroc');
+    const stunting = comparison.pooled.stunting;
+    assert.ok(
+      stunting && stunting.ci95[0] < stunting.difference && stunting.difference < stunting.ci95[1],
+    );
+    assert.match(stunting.method, /conservative/);
+    assert.equal(comparison.bySite.stunting?.k, 2);
   });
 
   it('documents every route it serves at /openapi.json', async () => {
