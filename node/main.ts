@@ -23,7 +23,7 @@ import { MeteredTaskHandler } from './ops/metered-task-handler.js';
 import { createNodeMetrics, toDisplayFloat } from './ops/node-metrics.js';
 import type { BudgetDisplay, NodeMetrics } from './ops/node-metrics.js';
 import { startOpsServer } from './ops/ops-server.js';
-import type { ReadinessCheck } from './ops/ops-server.js';
+import type { ReadinessCheck } from '../benchmark/readiness.js';
 import { addDiscreteGaussianNoise } from './privacy/gaussian-mechanism.js';
 import { createSodiumRandomSource } from './privacy/random-source.js';
 import { openDatasetLedger, refusingLedger } from './state/dataset-ledger.js';

@@ -1,11 +1,7 @@
 import express from 'express';
 import type { Registry } from 'prom-client';
-
-/** One condition `/readyz` checks; `ready` may throw, which counts as not ready. */
-export interface ReadinessCheck {
-  readonly name: string;
-  ready(): boolean;
-}
+import { failingChecks } from '../../benchmark/readiness.js';
+import type { ReadinessCheck } from '../../benchmark/readiness.js';
 
 /**
  * `/healthz` (the process answers), `/readyz` (200, or 503 naming what is not
@@ -30,17 +26,4 @@ export function createOpsRouter(
       .catch(next);
   });
   return router;
-}
-
-/** Names of the checks that fail or throw, in order. */
-export function failingChecks(checks: readonly ReadinessCheck[]): string[] {
-  return checks.filter((check) => !passes(check)).map((check) => check.name);
-}
-
-function passes(check: ReadinessCheck): boolean {
-  try {
-    return check.ready();
-  } catch {
-    return false;
-  }
 }

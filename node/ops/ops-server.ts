@@ -2,12 +2,8 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
-
-/** One condition `/readyz` checks; `ready` may throw, which counts as not ready. */
-export interface ReadinessCheck {
-  readonly name: string;
-  ready(): boolean;
-}
+import { failingChecks } from '../../benchmark/readiness.js';
+import type { ReadinessCheck } from '../../benchmark/readiness.js';
 
 export interface OpsServerOptions {
   readonly host: string;
@@ -77,19 +73,6 @@ function respond(options: OpsServerOptions, req: IncomingMessage, res: ServerRes
 function send(res: ServerResponse, status: number, body: object): void {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
-}
-
-/** Names of the checks that fail or throw, in order. */
-export function failingChecks(checks: readonly ReadinessCheck[]): string[] {
-  return checks.filter((check) => !passes(check)).map((check) => check.name);
-}
-
-function passes(check: ReadinessCheck): boolean {
-  try {
-    return check.ready();
-  } catch {
-    return false;
-  }
 }
 
 function closeServer(server: Server): Promise<void> {

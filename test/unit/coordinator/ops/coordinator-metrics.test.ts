@@ -3,7 +3,7 @@ import { Registry, register as globalRegistry } from 'prom-client';
 import { createCoordinatorMetrics } from '../../../../coordinator/ops/coordinator-metrics.js';
 import type { CoordinatorMetricsSource } from '../../../../coordinator/ops/coordinator-metrics.js';
 import { statusName } from '../../../../coordinator/ops/grpc-metrics-interceptor.js';
-import { failingChecks } from '../../../../coordinator/ops/ops-router.js';
+import { failingChecks } from '../../../../benchmark/readiness.js';
 
 const FETCH = '/centile.v1.Federation/FetchModel';
 
