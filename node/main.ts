@@ -10,6 +10,7 @@ import type { CanonicalValue } from '../keys/canonical-json.js';
 import { loadBoxKey, loadIdentity, loadSigningKey } from '../keys/key-files.js';
 import { signCanonical, verifySignedMessage } from '../keys/signed-message.js';
 import { boxPublicKeyBytes, signPublicKeyBytes } from '../keys/identity.js';
+import type { PublicIdentity } from '../keys/identity.js';
 import type { NodeConfig, PrivacyPolicyConfig } from './config.js';
 import { loadNodeConfig } from './config.js';
 import type { NodePolicy } from './core/node-policy.js';
@@ -83,14 +84,8 @@ export async function startNode(config: NodeConfig, log: Logger): Promise<Runnin
   }
 }
 
-/** Starts the node proper; resolves with its `close`. */
-async function wireNode(
-  config: NodeConfig,
-  log: Logger,
-  metrics: NodeMetrics,
-  parts: NodeParts,
-): Promise<() => Promise<void>> {
-  mkdirSync(config.stateDir, { recursive: true, mode: 0o700 });
+/** The node's public identity, which must carry the configured name. */
+function nodeIdentity(config: NodeConfig): PublicIdentity {
   const identity = loadIdentity(config.keys.identityFile);
   if (identity.name !== config.name) {
     throw new CentileError(
@@ -99,6 +94,18 @@ async function wireNode(
       "'name' does not match the name in the node's identity file",
     );
   }
+  return identity;
+}
+
+/** Starts the node proper; resolves with its `close`. */
+async function wireNode(
+  config: NodeConfig,
+  log: Logger,
+  metrics: NodeMetrics,
+  parts: NodeParts,
+): Promise<() => Promise<void>> {
+  mkdirSync(config.stateDir, { recursive: true, mode: 0o700 });
+  const identity = nodeIdentity(config);
   const signKey = await loadSigningKey(config.keys.signKeyFile);
   const opener = createEnvelopeOpener({
     node: config.name,
