@@ -1,12 +1,14 @@
 import express from 'express';
 import type { Logger } from 'pino';
 import type { LaunchDeps } from '../core/launch-round.js';
+import { createDashboardRouter } from '../dashboard/dashboard-router.js';
 import type { SqliteStore } from '../storage/sqlite-store.js';
 import { authenticate } from './authenticate.js';
 import { errorMiddleware } from './http-errors.js';
 import { MODEL_ROUTES } from './model-routes.js';
 import { PUBLIC_ROUTES } from './public-routes.js';
-import { ROUND_ROUTES } from './round-routes.js';
+import { REPORT_ROUTES } from './report-routes.js';
+import { COMPARE_ROUTE, ROUND_ROUTES } from './round-routes.js';
 import type { Route } from './routes.js';
 import { mountRoutes, openApiDocument } from './routes.js';
 
@@ -25,6 +27,8 @@ export const API_ROUTES: readonly Route<RestApiDeps>[] = [
   ...PUBLIC_ROUTES,
   ...MODEL_ROUTES,
   ...ROUND_ROUTES,
+  COMPARE_ROUTE,
+  ...REPORT_ROUTES,
 ];
 
 /**
@@ -38,6 +42,7 @@ export function createRestApi(deps: RestApiDeps): express.Express {
   app.use(deps.ops);
   const document = openApiDocument(API_ROUTES);
   app.get('/openapi.json', (_req, res) => res.json(document));
+  app.use(createDashboardRouter());
   // Raw bytes for every body: an owner's signature covers exactly what was sent.
   app.use('/v1', express.raw({ type: () => true, limit: deps.maxModelBytes }));
   app.use('/v1', authenticate({ ...deps, now: () => deps.clock.now() }));

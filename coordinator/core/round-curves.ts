@@ -1,0 +1,265 @@
+/**
+ * The curves behind a round's pooled metrics, for the dashboard's charts:
+ * per label of a binary task the ROC curve (one point per public score-bin
+ * edge) and the calibration bins (the ECE's), per target of a regression task the error
+ * histogram. They come from the cell-wise sum of the sites' noisy releases,
+ * with negative noisy counts clamped at 0: post-processing, so they cost no
+ * privacy and show nothing the releases did not already show.
+ */
+import { ECE_BINS } from '../../benchmark/metrics/expected-calibration-error.js';
+import { decodeReleaseBody } from '../../benchmark/protocol/release-body.js';
+import type { ReleaseBody } from '../../benchmark/protocol/release-body.js';
+import { requireTask } from '../../benchmark/tasks/task-catalog.js';
+import type {
+  BinaryTask,
+  RegressionTask,
+  TaskDefinition,
+} from '../../benchmark/tasks/task-definition.js';
+import { outputColumns } from '../../benchmark/tasks/task-definition.js';
+import { classSlot, releaseCellCount, targetSlots } from '../../benchmark/tasks/task-release.js';
+import type { HistogramSlot } from '../../benchmark/tasks/task-release.js';
+import type { CoordinatorStore } from './ports.js';
+import type { RoundRecord } from './records.js';
+
+/** One operating point: predicted positive when the score's bin is at or above `threshold`·bins. */
+export interface RocPoint {
+  /** The bin edge k/bins the point thresholds at (1 = nothing positive, 0 = everything). */
+  readonly threshold: number;
+  readonly fpr: number;
+  readonly tpr: number;
+}
+
+/** An ROC curve from (0, 0) to (1, 1), thresholds descending. */
+export interface RocCurve {
+  readonly positives: number;
+  readonly negatives: number;
+  readonly points: readonly RocPoint[];
+  /** Trapezoidal area under `points`: the binned AUROC with ties in a bin counted half. */
+  readonly auc: number;
+}
+
+/**
+ * One calibration bin: a range of scores, how often they were positive and
+ * the mean predicted probability in it (each score taken at its score bin's
+ * centre, as the ECE estimate does).
+ */
+export interface CalibrationBin {
+  readonly lower: number;
+  readonly upper: number;
+  /** Count-weighted mean of the score-bin centres inside; the range's centre when empty. */
+  readonly predicted: number;
+  /** Positives / examples in the bin; null for an empty bin. */
+  readonly observed: number | null;
+  readonly count: number;
+}
+
+export interface BinaryCurves {
+  readonly kind: 'binary';
+  /** Null when a class is empty (no curve exists). */
+  readonly roc: RocCurve | null;
+  readonly calibration: readonly CalibrationBin[];
+  /** Examples whose output was invalid (NaN, ±inf, outside [0, 1]). */
+  readonly invalid: number;
+}
+
+/** One bin of prediction − target, in the target's unit. */
+export interface ErrorBin {
+  readonly lower: number;
+  readonly upper: number;
+  readonly count: number;
+}
+
+export interface RegressionCurves {
+  readonly kind: 'regression';
+  readonly unit: string;
+  /** Errors beyond ±maxError were clipped into the end bins. */
+  readonly maxError: number;
+  readonly bins: readonly ErrorBin[];
+  /** Examples whose prediction was NaN or ±inf. */
+  readonly invalid: number;
+}
+
+export type OutputCurves = BinaryCurves | RegressionCurves;
+
+export interface RoundCurves {
+  readonly roundId: string;
+  readonly benchmarkTask: string;
+  readonly kind: TaskDefinition['kind'];
+  /** Sites whose releases are pooled. */
+  readonly sites: number;
+  /** Output column → its curves; null when no release, or every site suppressed the output. */
+  readonly outputs: Readonly<Record<string, OutputCurves | null>>;
+}
+
+/** The pooled curves of a round: post-processing of its stored releases. */
+export function roundCurves(
+  store: Pick<CoordinatorStore, 'releasesOfRound'>,
+  round: RoundRecord,
+): RoundCurves {
+  const task = requireTask(round.benchmarkTask);
+  const releases = store.releasesOfRound(round.id).map((r) => decodeReleaseBody(r.body));
+  const cells = sumCells(task, releases);
+  const outputs: Record<string, OutputCurves | null> = {};
+  outputColumns(task).forEach(({ name }, output) => {
+    // Group 0 (all examples) holds blocks 0..outputs−1; see release-blocks.ts.
+    const hidden = releases.length === 0 || releases.every((r) => isSuppressed(r, output));
+    outputs[name] = hidden ? null : curvesOf(task, cells, output);
+  });
+  return {
+    roundId: round.id,
+    benchmarkTask: round.benchmarkTask,
+    kind: task.kind,
+    sites: releases.length,
+    outputs,
+  };
+}
+
+/** Curves of output column `output` over all examples of a release vector of `task`. */
+export function curvesOf(
+  task: TaskDefinition,
+  cells: readonly number[],
+  output: number,
+): OutputCurves {
+  if (cells.length !== releaseCellCount(task)) throw new RangeError('wrong number of cells');
+  return task.kind === 'binary'
+    ? binaryCurves(task, cells, output)
+    : regressionCurves(task, cells, output);
+}
+
+/**
+ * The ROC curve of two class histograms over equal-width score bins (invalid
+ * cells excluded): one point per bin edge k/bins, k = bins … 0, predicting
+ * positive the bins at or above k. Null when a class is empty.
+ */
+export function rocCurve(
+  negative: readonly number[],
+  positive: readonly number[],
+): RocCurve | null {
+  const neg = negative.map(clampCount);
+  const pos = positive.map(clampCount);
+  const negatives = sum(neg);
+  const positives = sum(pos);
+  if (negatives === 0 || positives === 0) return null;
+  const bins = neg.length;
+  const points: RocPoint[] = [{ threshold: 1, fpr: 0, tpr: 0 }];
+  let falsePositives = 0;
+  let truePositives = 0;
+  for (let bin = bins - 1; bin >= 0; bin -= 1) {
+    falsePositives += neg[bin] as number;
+    truePositives += pos[bin] as number;
+    points.push({
+      threshold: bin / bins,
+      fpr: falsePositives / negatives,
+      tpr: truePositives / positives,
+    });
+  }
+  return { positives, negatives, points, auc: trapezoidArea(points) };
+}
+
+/**
+ * Calibration over the ECE's {@link ECE_BINS} equal-width bins when the score
+ * bins divide into them (so Σ count·|observed − predicted| / Σ count is the
+ * reported ECE), over the score bins otherwise. Wider bins also keep the
+ * noise of small score bins from dominating the plot.
+ */
+export function calibrationBins(
+  negative: readonly number[],
+  positive: readonly number[],
+): CalibrationBin[] {
+  const bins = negative.length;
+  const span = bins % ECE_BINS === 0 ? bins / ECE_BINS : 1;
+  return Array.from({ length: bins / span }, (_, group) => {
+    let [count, positives, centres] = [0, 0, 0];
+    for (let bin = group * span; bin < (group + 1) * span; bin += 1) {
+      const p = clampCount(positive[bin] ?? 0);
+      const n = clampCount(negative[bin] ?? 0) + p;
+      count += n;
+      positives += p;
+      centres += n * ((bin + 0.5) / bins);
+    }
+    const [lower, upper] = [(group * span) / bins, ((group + 1) * span) / bins];
+    return {
+      lower,
+      upper,
+      predicted: count > 0 ? centres / count : (lower + upper) / 2,
+      observed: count > 0 ? positives / count : null,
+      count,
+    };
+  });
+}
+
+/** The bins of an error histogram over [−maxError, maxError] (invalid cell excluded). */
+export function errorBins(counts: readonly number[], maxError: number): ErrorBin[] {
+  const width = (2 * maxError) / counts.length;
+  return counts.map((count, bin) => ({
+    lower: -maxError + bin * width,
+    upper: -maxError + (bin + 1) * width,
+    count: clampCount(count),
+  }));
+}
+
+/** Area under a curve of points in increasing fpr order, by the trapezoid rule. */
+export function trapezoidArea(points: readonly RocPoint[]): number {
+  let area = 0;
+  for (let i = 1; i < points.length; i += 1) {
+    const [a, b] = [points[i - 1] as RocPoint, points[i] as RocPoint];
+    area += ((b.fpr - a.fpr) * (a.tpr + b.tpr)) / 2;
+  }
+  return area;
+}
+
+function binaryCurves(task: BinaryTask, cells: readonly number[], label: number): BinaryCurves {
+  const histogram = (positive: boolean): number[] =>
+    sliceOf(cells, classSlot(task, 0, label, positive));
+  const [negative, positive] = [histogram(false), histogram(true)];
+  const bins = task.scoreBins;
+  return {
+    kind: 'binary',
+    roc: rocCurve(negative.slice(0, bins), positive.slice(0, bins)),
+    calibration: calibrationBins(negative.slice(0, bins), positive.slice(0, bins)),
+    invalid: clampCount(negative[bins] ?? 0) + clampCount(positive[bins] ?? 0),
+  };
+}
+
+function regressionCurves(
+  task: RegressionTask,
+  cells: readonly number[],
+  target: number,
+): RegressionCurves {
+  const spec = task.targets[target];
+  if (spec === undefined) throw new RangeError('no such target');
+  const counts = sliceOf(cells, targetSlots(task, 0, target).error);
+  const bins = task.errorBins;
+  return {
+    kind: 'regression',
+    unit: spec.unit,
+    maxError: spec.maxError,
+    bins: errorBins(counts.slice(0, bins), spec.maxError),
+    invalid: clampCount(counts[bins] ?? 0),
+  };
+}
+
+/** Cell-wise sum of the releases' vectors; a block a site suppressed holds its zeros. */
+function sumCells(task: TaskDefinition, releases: readonly ReleaseBody[]): number[] {
+  const total = new Array<number>(releaseCellCount(task)).fill(0);
+  for (const { statistics } of releases) {
+    statistics.cells.forEach((v, i) => (total[i] = (total[i] as number) + v));
+  }
+  return total;
+}
+
+function isSuppressed(release: ReleaseBody, block: number): boolean {
+  return release.statistics.suppressed.includes(block);
+}
+
+function sliceOf(cells: readonly number[], slot: HistogramSlot): number[] {
+  return cells.slice(slot.start, slot.start + slot.length);
+}
+
+function clampCount(value: number): number {
+  return Math.max(0, value);
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
