@@ -83,6 +83,7 @@ function runningLines(layout: PreparedDemo, shown: Evaluated): string[] {
   const token = path.relative(process.cwd(), layout.tokenFile);
   return [
     `\nThe federation keeps running (logs in ${path.relative(process.cwd(), layout.logsDir)}); Ctrl-C stops it.`,
+    `Dashboard (leaderboard, model reports, round status): ${shown.api.baseUrl}/dashboard/`,
     `Read a round's results again: npx centile results show ROUND --api ${shown.api.baseUrl} --token-file ${token}`,
     `Rounds: ${shown.rounds.map((round) => `${round.model.name} ${round.id}`).join(', ')}`,
   ];
