@@ -34,6 +34,18 @@ export const ROUND_ROUTES: readonly Route<RestApiDeps>[] = [
   },
   {
     method: 'get',
+    path: '/v1/rounds',
+    summary:
+      'Rounds the caller may see (all for the operator, own models for an owner, published ones for anyone), newest first',
+    roles: ['operator', 'owner', 'public'],
+    handle: ({ deps, principal }) =>
+      deps.store
+        .listRounds()
+        .filter((round) => canSee(deps, round, principal))
+        .reverse(),
+  },
+  {
+    method: 'get',
     path: '/v1/rounds/:id',
     summary: "A round and its sites' states and progress",
     roles: ['operator', 'owner'],
@@ -95,16 +107,17 @@ export const COMPARE_ROUTE: Route<RestApiDeps> = {
 /** The round if `principal` may see it; not-found otherwise, so private rounds stay unseen. */
 export function visibleRound(deps: RestApiDeps, id: string, principal: Principal): RoundRecord {
   const round = deps.store.findRound(id);
-  const model = round && deps.store.findModel(round.modelDigest);
-  const visible =
-    round !== undefined &&
-    (principal.role === 'operator' ||
-      (model !== undefined && ownsModel(principal, model)) ||
-      round.publishedAt !== null);
-  if (!visible || round === undefined) {
+  if (round === undefined || !canSee(deps, round, principal)) {
     throw new CentileError('not-found', 'ROUND_NOT_FOUND', 'no such round');
   }
   return round;
+}
+
+/** The operator sees every round, an owner its models' rounds, anyone the published ones. */
+function canSee(deps: RestApiDeps, round: RoundRecord, principal: Principal): boolean {
+  if (principal.role === 'operator' || round.publishedAt !== null) return true;
+  const model = deps.store.findModel(round.modelDigest);
+  return model !== undefined && ownsModel(principal, model);
 }
 
 function notYours(): CentileError {

@@ -112,6 +112,7 @@ describe('model owners, sealed models and published results (real coordinator an
       (e: unknown) => (e as { code?: string }).code === 'ROUND_NOT_FOUND',
     );
     assert.deepEqual(await callApi(anyone, 'GET', '/v1/leaderboard'), []);
+    assert.deepEqual(await callApi(anyone, 'GET', '/v1/rounds'), []);
     const owner = await ownerApiTarget(fed.api, fed.keysDir, OWNER);
     await callApi(owner, 'POST', `/v1/rounds/${roundId}/publish`);
     const board = await callApi<LeaderboardRow[]>(anyone, 'GET', '/v1/leaderboard');
@@ -120,6 +121,11 @@ describe('model owners, sealed models and published results (real coordinator an
       [[roundId, OWNER, 'growth.status/v1', 'mean_auroc', 2]],
     );
     assert.ok((board[0]?.value ?? 0) > 0.6, 'a real AUROC');
+    const listed = await callApi<{ id: string }[]>(anyone, 'GET', '/v1/rounds');
+    assert.deepEqual(
+      listed.map((r) => r.id),
+      [roundId],
+    );
     const results = await callApi<{ pooled: unknown }>(
       anyone,
       'GET',
