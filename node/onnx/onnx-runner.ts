@@ -5,8 +5,9 @@
  * memory can be SIGKILLed by the node (see RunnerProcess), which a worker
  * thread cannot be without aborting the node.
  *
- * Requests arrive one at a time (the scorer serialises them); each score
- * request is one batch, one onnxruntime run.
+ * Requests are handled one at a time, in the order they arrive; each score
+ * request is one batch, one onnxruntime run. The scorer sends the next batch
+ * before this one is answered, so it is already here when the run ends.
  */
 import { InferenceSession, Tensor } from 'onnxruntime-node';
 import { CentileError } from '../../benchmark/errors.js';
@@ -135,8 +136,15 @@ async function handle(request: RunnerRequest): Promise<RunnerResponse> {
 
 const send = process.send?.bind(process);
 if (!send) throw new Error('onnx-runner must run as a child process with an IPC channel');
-watchParent();
+// A chain, not a handler per message: a batch that arrives during a run
+// waits for it, so one run at a time bounds the runner's memory.
+let handled = Promise.resolve();
 process.on('message', (request: RunnerRequest) => {
-  void handle(request).then((response) => send(response));
+  handled = handled.then(async () => {
+    send(await handle(request));
+  });
 });
 send({ type: 'ready' } satisfies RunnerResponse);
+// Started after the greeting, so that starting its thread overlaps the first
+// request's way here; no request is handled before this module body ends.
+watchParent();

@@ -111,24 +111,48 @@ export class OnnxScorer {
     await this.runner.close();
   }
 
-  /** One run per batch of at most `batchRows` rows, so one run's memory is bounded. */
+  /**
+   * One run per batch of at most `batchRows` rows, so one run's memory is
+   * bounded. The next batch is sent before this one is answered, so the
+   * runner does not idle for the round trip; on a failure the batch still
+   * in flight is awaited, leaving the runner idle for the next call.
+   */
   private async scoreBatches(
     input: Float32Array,
     rows: number,
-    { inputColumns, outputColumns }: ModelContract,
+    contract: ModelContract,
   ): Promise<Float32Array> {
-    const output = new Float32Array(rows * outputColumns);
-    for (let start = 0; start < rows; start += this.config.batchRows) {
-      const count = Math.min(this.config.batchRows, rows - start);
-      // A view: advanced serialisation copies only the view's bytes.
-      const batch = input.subarray(start * inputColumns, (start + count) * inputColumns);
-      const response = await this.send({ type: 'score', input: batch, rows: count });
-      if (response.type !== 'scored' || response.output.length !== count * outputColumns) {
-        throw unexpected();
+    const output = new Float32Array(rows * contract.outputColumns);
+    const inFlight: Promise<void>[] = [];
+    try {
+      for (let start = 0; start < rows; start += this.config.batchRows) {
+        if (inFlight.length === BATCHES_IN_FLIGHT) await inFlight.shift();
+        const count = Math.min(this.config.batchRows, rows - start);
+        inFlight.push(markHandled(this.scoreBatch(input, output, start, count, contract)));
       }
-      output.set(response.output, start * outputColumns);
+      await Promise.all(inFlight);
+    } catch (error) {
+      await Promise.allSettled(inFlight);
+      throw error;
     }
     return output;
+  }
+
+  /** Scores rows `start` to `start + count` of `input` into the same rows of `output`. */
+  private async scoreBatch(
+    input: Float32Array,
+    output: Float32Array,
+    start: number,
+    count: number,
+    { inputColumns, outputColumns }: ModelContract,
+  ): Promise<void> {
+    // A view: advanced serialisation copies only the view's bytes.
+    const batch = input.subarray(start * inputColumns, (start + count) * inputColumns);
+    const response = await this.send({ type: 'score', input: batch, rows: count });
+    if (response.type !== 'scored' || response.output.length !== count * outputColumns) {
+      throw unexpected();
+    }
+    output.set(response.output, start * outputColumns);
   }
 
   private async send(request: UnnumberedRequest): Promise<Settled> {
@@ -146,6 +170,20 @@ export class OnnxScorer {
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
+
+// Two: the runner finds the next batch waiting when a run ends. More would
+// only queue more copies of the input in the runner, for no gain.
+const BATCHES_IN_FLIGHT = 2;
+
+/**
+ * `promise` itself, marked as handled: a batch that fails while an earlier
+ * one is awaited must not count as an unhandled rejection (which would end
+ * the node); it is still awaited and its error still thrown.
+ */
+function markHandled<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 /** Runs `work`; past `timeoutMs` the runner is killed and `work` rejects with MODEL_TIMEOUT. */

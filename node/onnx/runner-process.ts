@@ -1,9 +1,12 @@
 /**
- * One runner child process and one request at a time to it.
+ * One runner child process and the requests in flight to it.
  *
- * Whatever a model does, the node only ever sees a settled promise with a
- * stable code: `kill(reason)` SIGKILLs the process, even inside a native
- * onnxruntime run, and rejects the request in flight with `reason`
+ * The runner answers requests in the order they were sent, one at a time;
+ * sending the next before the last is answered (as `score` does with its
+ * batches) keeps the runner from waiting for the IPC round trip. Whatever a
+ * model does, the node only ever sees settled promises with a stable code:
+ * `kill(reason)` SIGKILLs the process, even inside a native onnxruntime
+ * run, and rejects every request in flight with `reason`
  * (MODEL_TIMEOUT from the scorer's deadline, MODEL_MEMORY_EXCEEDED from the
  * memory watch); a process that dies on its own rejects it with
  * MODEL_CRASHED, or MODEL_MEMORY_EXCEEDED when V8 ran out of heap. Either
@@ -26,7 +29,6 @@ export interface RunnerLimits {
 }
 
 interface Pending {
-  readonly id: number;
   readonly resolve: (response: RunnerResponse) => void;
   readonly reject: (error: CentileError) => void;
 }
@@ -38,7 +40,8 @@ const STDERR_TAIL_BYTES = 2048;
 
 /** A forked `onnx-runner` speaking the runner protocol. */
 export class RunnerProcess {
-  private pending: Pending | undefined;
+  // By request id; the `ready` greeting answers id 0.
+  private readonly pending = new Map<number, Pending>();
   private finished: CentileError | undefined;
   private nextId = 1;
   private stderrTail = '';
@@ -51,7 +54,6 @@ export class RunnerProcess {
     limits: RunnerLimits,
   ) {
     this.closed = new Promise((resolve) => child.once('close', () => resolve()));
-    // The `ready` greeting answers request 0.
     this.started = this.awaitAnswer(0);
     child.on('message', (response: RunnerResponse) => this.receive(response));
     child.on('error', (cause) => this.kill(crashed(cause)));
@@ -85,12 +87,13 @@ export class RunnerProcess {
     await this.started;
   }
 
-  /** Sends one request (numbered here) and resolves to its answer. */
+  /**
+   * Sends one request (numbered here) and resolves to its answer. Callers
+   * bound how many they keep in flight: each one is a copy of its data in
+   * the runner until it is answered.
+   */
   request(message: UnnumberedRequest): Promise<Settled> {
     if (this.finished) return Promise.reject(closed(this.finished));
-    if (this.pending) {
-      return Promise.reject(new CentileError('internal', 'SCORER_BUSY', 'a request is in flight'));
-    }
     const id = this.nextId++;
     const answer = this.awaitAnswer(id);
     this.child.send({ ...message, id }, (error) => {
@@ -102,15 +105,15 @@ export class RunnerProcess {
 
   /**
    * Finishes the runner with `reason` (the first reason wins), rejects the
-   * request in flight with it and SIGKILLs the process. Safe to call at any
+   * requests in flight with it and SIGKILLs the process. Safe to call at any
    * time, any number of times.
    */
   kill(reason: CentileError): void {
-    this.finished ??= reason;
+    const finished = (this.finished ??= reason);
     this.stopWatching();
-    const pending = this.pending;
-    this.pending = undefined;
-    pending?.reject(this.finished);
+    const pending = [...this.pending.values()];
+    this.pending.clear();
+    for (const { reject } of pending) reject(finished);
     // After exit the handle is gone and kill() is a no-op, so a reused pid is never hit.
     this.child.kill('SIGKILL');
   }
@@ -123,15 +126,15 @@ export class RunnerProcess {
 
   private awaitAnswer(id: number): Promise<RunnerResponse> {
     return new Promise((resolve, reject) => {
-      this.pending = { id, resolve, reject };
+      this.pending.set(id, { resolve, reject });
     });
   }
 
   private receive(response: RunnerResponse): void {
     const id = response.type === 'ready' ? 0 : response.id;
-    const pending = this.pending;
-    if (this.finished || pending?.id !== id) return;
-    this.pending = undefined;
+    const pending = this.pending.get(id);
+    if (this.finished || !pending) return;
+    this.pending.delete(id);
     pending.resolve(response);
   }
 
