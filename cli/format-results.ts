@@ -118,7 +118,7 @@ function uncertaintyLines({ uncertainty }: RoundResults): string[] {
           ],
   );
   return [
-    `pooled ${metric} with 95% interval (sampling + DP noise; corrected for the clamping of noisy counts, so it may sit beside a small site's estimate): ${pooled.join(', ')}`,
+    `pooled ${metric} corrected for the clamping of noisy counts, with 95% interval (sampling + DP noise): ${pooled.join(', ')}`,
     `random effects over sites (DerSimonian-Laird): ${randomEffects.join(', ')}`,
   ];
 }

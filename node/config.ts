@@ -96,11 +96,7 @@ export function loadNodeConfig(file: string, env: NodeJS.ProcessEnv = {}): NodeC
       tlsServerName: coordinator.optionalString('tlsServerName'),
       identityFile: coordinator.path('identityFile'),
     },
-    keys: {
-      signKeyFile: keys.path('signKeyFile'),
-      boxKeyFile: keys.path('boxKeyFile'),
-      identityFile: keys.path('identityFile'),
-    },
+    keys: readKeys(keys),
     dataset: {
       name: dataset.string('name', 'default'),
       format: readFormat(dataset),
@@ -129,6 +125,20 @@ function readOps(ops: ConfigReader): OpsConfig {
     host: ops.string('host', '127.0.0.1'),
     port: ops.integer('port', DEFAULT_OPS_PORT, 0, 65535),
   };
+}
+
+/**
+ * The key files. `boxKeyFile` defaults to the one `centile keys init` writes
+ * beside the signing key (`NAME.sign.key` → `NAME.box.key`).
+ */
+function readKeys(keys: ConfigReader): NodeConfig['keys'] {
+  const signKeyFile = keys.path('signKeyFile');
+  const besideSignKey = signKeyFile.replace(/\.sign\.key$/, '.box.key');
+  const boxKeyFile =
+    keys.has('boxKeyFile') || besideSignKey === signKeyFile
+      ? keys.path('boxKeyFile')
+      : besideSignKey;
+  return { signKeyFile, boxKeyFile, identityFile: keys.path('identityFile') };
 }
 
 function readPrivacyPolicy(privacy: ConfigReader): PrivacyPolicyConfig {

@@ -66,6 +66,12 @@ export interface BootstrapOptions {
 export interface BootstrapInterval {
   /** f(clamp(observed)): the reported metric. */
   readonly estimate: number;
+  /**
+   * The estimate corrected for the bias the bootstrap finds (clamping pulls
+   * metrics of noisy counts towards chance): the interval's centre, always
+   * inside it, unlike `estimate` at small noisy sites.
+   */
+  readonly corrected: number;
   /** Basic-bootstrap 95% interval (around the world's truth), clipped to the range. */
   readonly lower: number;
   readonly upper: number;
@@ -137,6 +143,7 @@ function summarize(
   const clip = (value: number): number => Math.min(high, Math.max(low, value));
   return {
     estimate,
+    corrected: clip(estimate + worldValue - quantile(draws, 0.5)),
     lower: clip(estimate + worldValue - quantile(draws, 0.975)),
     upper: clip(estimate + worldValue - quantile(draws, 0.025)),
     se: Math.sqrt(variance),

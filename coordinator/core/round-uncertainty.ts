@@ -42,11 +42,19 @@ export interface SiteEstimates {
   } | null;
 }
 
+/**
+ * A pooled headline metric: `estimate` is corrected for the bias clamping
+ * noisy counts causes (the interval's centre); `reported` is the metric as
+ * the results table computes it from the clamped counts.
+ */
+export type PooledInterval = {
+  readonly metric: HeadlineMetric;
+  readonly reported: number;
+} & Interval;
+
 export interface RoundUncertainty {
   /** Output column → the pooled headline metric with its bootstrap interval. */
-  readonly pooled: Readonly<
-    Record<string, ({ readonly metric: HeadlineMetric } & Interval) | null>
-  >;
+  readonly pooled: Readonly<Record<string, PooledInterval | null>>;
   /** Output column → per-site estimates and their random-effects pool. */
   readonly sites: Readonly<Record<string, SiteEstimates>>;
 }
@@ -71,11 +79,19 @@ export function roundUncertainty(
   });
   const perSite = sites.map((site) => headlineEstimates(task, poolReleases(task, [site])));
   const meta = metaAnalyzeSites(task, sites);
-  const pooled: Record<string, ({ metric: HeadlineMetric } & Interval) | null> = {};
+  const pooled: Record<string, PooledInterval | null> = {};
   const bySite: Record<string, SiteEstimates> = {};
   for (const { name } of outputColumns(task)) {
     const interval = intervals[name];
-    pooled[name] = interval ? { metric, ...pick(interval) } : null;
+    pooled[name] = interval
+      ? {
+          metric,
+          reported: interval.estimate,
+          estimate: interval.corrected,
+          lower: interval.lower,
+          upper: interval.upper,
+        }
+      : null;
     bySite[name] = {
       metric,
       sites: releases.flatMap((release, i) => {
@@ -96,10 +112,6 @@ function siteRelease(release: ReleaseBody): SiteRelease {
     sigma2: toNumber(parseRational(release.privacy.sigma2)),
     suppressed: release.statistics.suppressed,
   };
-}
-
-function pick({ estimate, lower, upper }: Interval): Interval {
-  return { estimate, lower, upper };
 }
 
 function wald(estimate: number, variance: number): Interval {

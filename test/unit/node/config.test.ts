@@ -54,13 +54,14 @@ describe('config files', () => {
       name: 'site-a',
       stateDir: 'state',
       coordinator: { address: '127.0.0.1:7443', caCertFile: 'ca.pem', identityFile: 'c.json' },
-      keys: { signKeyFile: 'k', identityFile: 'i.json' },
+      keys: { signKeyFile: 'k.sign.key', identityFile: 'i.json' },
       dataset: { name: 'growth', format: 'csv', path: 'data.csv' },
       privacy: { totalRho: '1', maxRhoPerRequest: '0.1', allowedTasks: ['growth.status/v1'] },
     });
     const config = loadNodeConfig(file);
     assert.equal(config.stateDir, path.join(dir, 'state'));
     assert.equal(config.dataset.path, path.join(dir, 'data.csv'));
+    assert.equal(config.keys.boxKeyFile, path.join(dir, 'k.box.key'), 'beside the signing key');
     assert.equal(config.coordinator.tlsServerName, undefined);
     assert.ok(Object.isFrozen(config.privacy));
     assert.equal(config.privacy?.minCellSize, 11);
@@ -73,7 +74,7 @@ describe('config files', () => {
       name: 'site-a',
       stateDir: 'state',
       coordinator: { address: '127.0.0.1:7443', caCertFile: 'ca.pem', identityFile: 'c.json' },
-      keys: { signKeyFile: 'k', identityFile: 'i.json' },
+      keys: { signKeyFile: 'k.sign.key', identityFile: 'i.json' },
       dataset: { path: 'data.csv' },
     });
     assert.equal(loadNodeConfig(file).privacy, undefined);
@@ -84,7 +85,7 @@ describe('config files', () => {
       name: 'site-a',
       stateDir: 'state',
       coordinator: { address: '127.0.0.1:7443', caCertFile: 'ca.pem', identityFile: 'c.json' },
-      keys: { signKeyFile: 'k', identityFile: 'i.json' },
+      keys: { signKeyFile: 'k.sign.key', identityFile: 'i.json' },
       dataset: { path: 'data.csv' },
       privacy: {
         totalRho: '1',

@@ -45,14 +45,22 @@ describe('stats/bootstrap-metrics', () => {
     const qPos = discretizedNormal(20, 0.6, 0.15);
     const truth = binnedAuroc(qNeg, qPos)!.value;
     let covered = 0;
+    const corrected: number[] = [];
+    const reported: number[] = [];
     for (let r = 0; r < 200; r += 1) {
       const negative = noisyHistogram(prng, 2000, qNeg, 16);
       const positive = noisyHistogram(prng, 500, qPos, 16);
       const interval = bootstrapAuroc(negative, positive, 16, { seed: `rep-${r}` })!;
       if (interval.lower <= truth && truth <= interval.upper) covered += 1;
+      assert.ok(interval.lower <= interval.corrected && interval.corrected <= interval.upper);
+      corrected.push(interval.corrected - truth);
+      reported.push(interval.estimate - truth);
     }
     const coverage = covered / 200;
     assert.ok(coverage >= 0.88 && coverage <= 0.99, `coverage ${coverage}`);
+    // The corrected estimate is centred nearer the truth than the clamped one.
+    const meanOf = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    assert.ok(Math.abs(meanOf(corrected)) < Math.abs(meanOf(reported)), 'less biased');
   });
 
   /**

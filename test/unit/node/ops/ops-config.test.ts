@@ -9,7 +9,7 @@ const BASE = {
   name: 'site-a',
   stateDir: 'state',
   coordinator: { address: '127.0.0.1:7443', caCertFile: 'ca.pem', identityFile: 'c.json' },
-  keys: { signKeyFile: 'k', identityFile: 'i.json' },
+  keys: { signKeyFile: 'k.sign.key', identityFile: 'i.json' },
   dataset: { path: 'data.csv' },
 };
 
