@@ -110,10 +110,14 @@ async function statusView(view, roundId, isCurrent) {
     return;
   }
   const nodes = h('div', { class: 'nodes' });
+  const rounds = h('div', { class: 'rounds' });
   const live = h('div', { class: 'live', 'aria-live': 'polite' });
-  view.append(form, nodes, live);
+  view.append(form, nodes, rounds, live);
   api('/v1/nodes')
     .then((list) => isCurrent() && renderNodes(nodes, list))
+    .catch((error) => isCurrent() && showAlert(error));
+  api('/v1/rounds')
+    .then((list) => isCurrent() && renderRounds(rounds, list))
     .catch((error) => isCurrent() && showAlert(error));
   if (roundId) await poll(live, roundId, isCurrent);
 }
@@ -129,6 +133,25 @@ function renderNodes(target, nodes) {
           `${n.id} — ${n.connected ? 'connected' : 'not connected'}`,
         ]),
       ),
+    ),
+  );
+}
+
+/** The latest rounds, newest first, each a link to its live status. */
+function renderRounds(target, rounds) {
+  target.replaceChildren(
+    h('h2', {}, ['Rounds']),
+    h(
+      'ul',
+      { class: 'round-list' },
+      rounds
+        .slice(0, 20)
+        .map((r) =>
+          h('li', { class: `round-item state-${r.state}` }, [
+            h('a', { href: `#/status/${encodeURIComponent(r.id)}` }, [r.id]),
+            ` ${r.benchmarkTask} — ${r.state}`,
+          ]),
+        ),
     ),
   );
 }

@@ -151,6 +151,8 @@ describe('the dashboard in headless Chromium', function () {
     await page.fill('#token-input', fed.token);
     await page.press('#token-input', 'Enter');
     await page.locator('tr.task-row.state-done').nth(1).waitFor();
+    await page.locator('li.round-item.state-complete').first().waitFor();
+    assert.ok((await page.locator('li.round-item a').allInnerTexts()).includes(roundId));
     assert.equal(await page.locator('#who').innerText(), 'operator view');
     assert.equal(await page.locator('#token-input').inputValue(), '');
     const stored = await page.evaluate(
