@@ -8,11 +8,11 @@
  * read it; a node opens its sealed key, decrypts in memory and checks the
  * signature and the plaintext digest before the model is loaded.
  */
-import { createHash } from 'node:crypto';
 import { CentileError } from '../benchmark/errors.js';
 import { parseBase64Bytes, toBase64 } from './base64.js';
 import { canonicalBytes } from './canonical-json.js';
 import { parseSignedBody, signCanonical, verifySignedMessage } from './signed-message.js';
+import { sha256Hex } from './sha256.js';
 import { loadSodium } from './sodium.js';
 
 /** What the owner signs. Binary values are base64; digests are SHA-256 hex. */
@@ -59,11 +59,6 @@ export interface EnvelopeRecipient {
 export interface ModelDescription {
   readonly name: string;
   readonly benchmarkTask: string;
-}
-
-/** SHA-256 hex of `bytes`. */
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** Encrypts `model` for `recipients` and signs the header as `owner`. */

@@ -9,8 +9,8 @@
  * within a few minutes of its clock and each signature once, so a captured
  * request cannot be replayed or altered.
  */
-import { createHash } from 'node:crypto';
 import { parseBase64Bytes, toBase64 } from './base64.js';
+import { sha256Hex } from './sha256.js';
 import { SIGNATURE_BYTES } from './signed-message.js';
 import { loadSodium } from './sodium.js';
 
@@ -30,7 +30,7 @@ export function requestSigningBytes(
   timestampMs: number,
   body: Uint8Array,
 ): Uint8Array {
-  const bodyDigest = createHash('sha256').update(body).digest('hex');
+  const bodyDigest = sha256Hex(body);
   const text = ['centile-request/v1', method.toUpperCase(), pathWithQuery, timestampMs, bodyDigest];
   return new TextEncoder().encode(text.join('\n'));
 }

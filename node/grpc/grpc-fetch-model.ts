@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type * as grpc from '@grpc/grpc-js';
 import { CentileError } from '../../benchmark/errors.js';
 import type { FederationClient } from '../../proto/gen/centile/v1/Federation.js';
 import type { ModelChunk__Output } from '../../proto/gen/centile/v1/ModelChunk.js';
+import { sha256Hex } from '../../keys/sha256.js';
 import type { ModelFetcher } from '../core/ports.js';
 
 export interface FetchModelOptions {
@@ -69,7 +69,7 @@ function collect(
     );
     call.on('end', () => {
       const bytes = Buffer.concat(parts);
-      const actual = createHash('sha256').update(bytes).digest('hex');
+      const actual = sha256Hex(bytes);
       if (actual !== digest || bytes.length !== sizeBytes) {
         reject(
           new CentileError(

@@ -5,7 +5,7 @@
  * that the budget was respected: anything unexpected means tampering or a
  * torn write, and the ledger then fails closed.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../keys/sha256.js';
 import { privacyError } from '../../benchmark/privacy/privacy-errors.js';
 import { formatRational, parseRational } from '../../benchmark/privacy/rational.js';
 import type { Rational } from '../../benchmark/privacy/rational.js';
@@ -52,10 +52,7 @@ export type UnsealedEntry = EntryHeader & LedgerEntryBody;
 /** An entry as stored: `hash` = sha256 hex of the canonical JSON of everything else. */
 export type LedgerEntry = UnsealedEntry & { readonly hash: string };
 
-/** Lower-case hex SHA-256 of `bytes`. */
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+export { sha256Hex } from '../../keys/sha256.js';
 
 /** Adds the hash that chains the entry. */
 export function sealEntry(entry: UnsealedEntry): LedgerEntry {
