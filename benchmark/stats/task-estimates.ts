@@ -103,7 +103,17 @@ export function metaAnalyzeSites(
   sites: readonly SiteRelease[],
   group = 0,
 ): Record<string, RandomEffectsResult | null> {
-  const perSite = sites.map((site) => headlineEstimates(task, poolReleases(task, [site]), group));
+  return metaAnalyzeEstimates(
+    task,
+    sites.map((site) => headlineEstimates(task, poolReleases(task, [site]), group)),
+  );
+}
+
+/** `metaAnalyzeSites` from the sites' headline estimates, when the caller has them already. */
+export function metaAnalyzeEstimates(
+  task: TaskDefinition,
+  perSite: readonly Record<string, MetricEstimate | null>[],
+): Record<string, RandomEffectsResult | null> {
   const result: Record<string, RandomEffectsResult | null> = {};
   for (const { name } of outputColumns(task)) {
     const usable = perSite.flatMap((s) => (s[name] && s[name].variance > 0 ? [s[name]] : []));

@@ -7,7 +7,6 @@
  * the variance sum is a conservative bound (benchmark/stats/paired-comparison.ts).
  */
 import { CentileError } from '../../benchmark/errors.js';
-import { parseRational, toNumber } from '../../benchmark/privacy/rational.js';
 import { decodeReleaseBody } from '../../benchmark/protocol/release-body.js';
 import type { ReleaseBody } from '../../benchmark/protocol/release-body.js';
 import { compareBySite, compareEstimates } from '../../benchmark/stats/paired-comparison.js';
@@ -17,9 +16,10 @@ import { headlineEstimates, poolReleases } from '../../benchmark/stats/task-esti
 import type { SiteRelease } from '../../benchmark/stats/task-estimates.js';
 import { requireTask } from '../../benchmark/tasks/task-catalog.js';
 import { outputColumns } from '../../benchmark/tasks/task-definition.js';
-import type { TaskDefinition } from '../../benchmark/tasks/task-definition.js';
+import type { MetricEstimate } from '../../benchmark/stats/metric-estimate.js';
 import type { CoordinatorStore } from './ports.js';
 import type { RoundRecord } from './records.js';
+import { siteRelease } from './round-uncertainty.js';
 
 export interface RoundComparison {
   readonly a: string;
@@ -59,17 +59,20 @@ export function compareRounds(
     );
   }
   const pick = (releases: Map<string, ReleaseBody>) =>
-    sites.map((site) => siteRelease(releases.get(site)));
+    sites.map((site) => siteRelease(releases.get(site) as ReleaseBody));
+  const estimatesOf = (releases: readonly SiteRelease[]) =>
+    releases.map((site) => headlineEstimates(task, poolReleases(task, [site])));
   const sitesA = pick(releasesA);
   const sitesB = pick(releasesB);
   const pooledA = headlineEstimates(task, poolReleases(task, sitesA));
   const pooledB = headlineEstimates(task, poolReleases(task, sitesB));
+  const [perSiteA, perSiteB] = [estimatesOf(sitesA), estimatesOf(sitesB)];
   const pooled: Record<string, PairedDifference | null> = {};
   const bySite: Record<string, RandomEffectsResult | null> = {};
   for (const { name } of outputColumns(task)) {
     const [x, y] = [pooledA[name], pooledB[name]];
     pooled[name] = x && y ? compareEstimates(x, y) : null;
-    bySite[name] = siteDifferences(task, sitesA, sitesB, name);
+    bySite[name] = siteDifferences(perSiteA, perSiteB, name);
   }
   return {
     a: a.id,
@@ -82,15 +85,15 @@ export function compareRounds(
   };
 }
 
+/** DerSimonian–Laird over the sites' A − B, from each site's estimates (same site order). */
 function siteDifferences(
-  task: TaskDefinition,
-  sitesA: readonly SiteRelease[],
-  sitesB: readonly SiteRelease[],
+  perSiteA: readonly Record<string, MetricEstimate | null>[],
+  perSiteB: readonly Record<string, MetricEstimate | null>[],
   output: string,
 ): RandomEffectsResult | null {
-  const pairs = sitesA.flatMap((site, i) => {
-    const x = headlineEstimates(task, poolReleases(task, [site]))[output];
-    const y = headlineEstimates(task, poolReleases(task, [sitesB[i] as SiteRelease]))[output];
+  const pairs = perSiteA.flatMap((estimates, i) => {
+    const x = estimates[output];
+    const y = perSiteB[i]?.[output];
     return x && y && x.variance + y.variance > 0 ? [[x, y] as const] : [];
   });
   if (pairs.length === 0) return null;
@@ -104,13 +107,4 @@ function releasesBySite(store: CoordinatorStore, roundId: string): Map<string, R
   return new Map(
     store.releasesOfRound(roundId).map((r) => [r.nodeId, decodeReleaseBody(r.body)] as const),
   );
-}
-
-function siteRelease(release: ReleaseBody | undefined): SiteRelease {
-  if (release === undefined) throw new RangeError('release of a compared site is missing');
-  return {
-    cells: release.statistics.cells,
-    sigma2: toNumber(parseRational(release.privacy.sigma2)),
-    suppressed: release.statistics.suppressed,
-  };
 }

@@ -8,7 +8,7 @@ import { requireTask } from '../../benchmark/tasks/task-catalog.js';
 import type { OutputMetrics } from '../../benchmark/tasks/task-metrics.js';
 import type { CoordinatorStore } from './ports.js';
 import type { RoundRecord } from './records.js';
-import { roundResults } from './round-results.js';
+import { pooledRoundMetrics } from './round-results.js';
 
 export interface LeaderboardRow {
   readonly task: string;
@@ -37,18 +37,18 @@ export function leaderboard(
 }
 
 function rowOf(store: CoordinatorStore, round: RoundRecord): LeaderboardRow {
-  const results = roundResults(store, round);
+  const { pooled, sites } = pooledRoundMetrics(store, round);
   const model = store.findModel(round.modelDigest);
   const binary = requireTask(round.benchmarkTask).kind === 'binary';
-  const outputs = Object.values(results.pooled?.outputs ?? {});
+  const outputs = Object.values(pooled?.outputs ?? {});
   return {
     task: round.benchmarkTask,
     round_id: round.id,
     model: model?.name ?? '',
     owner: model?.owner ?? '',
     model_digest: round.modelDigest,
-    sites: results.sites.filter((s) => s.state === 'done').length,
-    examples: Math.round(results.pooled?.examples ?? 0),
+    sites,
+    examples: Math.round(pooled?.examples ?? 0),
     metric: binary ? 'mean_auroc' : 'mean_mae',
     value: mean(outputs.map((m) => headline(m, binary))),
     published_at: round.publishedAt ?? 0,

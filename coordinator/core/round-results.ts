@@ -67,6 +67,21 @@ export function roundResults(store: CoordinatorStore, round: RoundRecord): Round
   };
 }
 
+/**
+ * The pooled metrics of a round alone and how many sites released: what a
+ * leaderboard needs, without the per-site metrics and the bootstrap.
+ */
+export function pooledRoundMetrics(
+  store: CoordinatorStore,
+  round: RoundRecord,
+): { pooled: TaskMetrics | null; sites: number } {
+  const releases = store.releasesOfRound(round.id).map((r) => decodeReleaseBody(r.body));
+  return {
+    pooled: pooledMetrics(requireTask(round.benchmarkTask), releases),
+    sites: releases.length,
+  };
+}
+
 function epsilonOf(rho: string): number {
   return epsilonForRho(toNumber(parseRational(rho)), REPORTED_DELTA);
 }

@@ -12,7 +12,7 @@ import { Z_95 } from '../../benchmark/stats/dersimonian-laird.js';
 import {
   headlineEstimates,
   headlineIntervals,
-  metaAnalyzeSites,
+  metaAnalyzeEstimates,
   poolReleases,
 } from '../../benchmark/stats/task-estimates.js';
 import type { SiteRelease } from '../../benchmark/stats/task-estimates.js';
@@ -78,7 +78,7 @@ export function roundUncertainty(
     ...(metric === 'auroc' ? { range: [0, 1] as const } : {}),
   });
   const perSite = sites.map((site) => headlineEstimates(task, poolReleases(task, [site])));
-  const meta = metaAnalyzeSites(task, sites);
+  const meta = metaAnalyzeEstimates(task, perSite);
   const pooled: Record<string, PooledInterval | null> = {};
   const bySite: Record<string, SiteEstimates> = {};
   for (const { name } of outputColumns(task)) {
@@ -106,7 +106,8 @@ export function roundUncertainty(
   return { pooled, sites: bySite };
 }
 
-function siteRelease(release: ReleaseBody): SiteRelease {
+/** A site's release as the statistics take it. */
+export function siteRelease(release: ReleaseBody): SiteRelease {
   return {
     cells: release.statistics.cells,
     sigma2: toNumber(parseRational(release.privacy.sigma2)),
@@ -120,7 +121,7 @@ function wald(estimate: number, variance: number): Interval {
 }
 
 function randomEffectsOf(
-  result: ReturnType<typeof metaAnalyzeSites>[string] | null,
+  result: ReturnType<typeof metaAnalyzeEstimates>[string] | null,
 ): SiteEstimates['randomEffects'] {
   if (result === null) return null;
   const [lower, upper] = result.ci95;

@@ -8,7 +8,7 @@ import { errorMiddleware } from './http-errors.js';
 import { MODEL_ROUTES } from './model-routes.js';
 import { PUBLIC_ROUTES } from './public-routes.js';
 import { REPORT_ROUTES } from './report-routes.js';
-import { COMPARE_ROUTE, ROUND_ROUTES } from './round-routes.js';
+import { ROUND_ROUTES } from './round-routes.js';
 import type { Route } from './routes.js';
 import { mountRoutes, openApiDocument } from './routes.js';
 
@@ -27,7 +27,6 @@ export const API_ROUTES: readonly Route<RestApiDeps>[] = [
   ...PUBLIC_ROUTES,
   ...MODEL_ROUTES,
   ...ROUND_ROUTES,
-  COMPARE_ROUTE,
   ...REPORT_ROUTES,
 ];
 

@@ -85,24 +85,22 @@ export const ROUND_ROUTES: readonly Route<RestApiDeps>[] = [
       return deps.store.findRound(round.id);
     },
   },
-];
-
-/** The comparison route: both rounds must be visible to the caller. */
-export const COMPARE_ROUTE: Route<RestApiDeps> = {
-  method: 'get',
-  path: '/v1/compare',
-  summary:
-    'Paired comparison of two rounds of one task (?a=ROUND&b=ROUND): A − B with 95% intervals',
-  roles: ['operator', 'owner', 'public'],
-  handle: ({ deps, req, principal }) => {
-    const id = (key: string) => (typeof req.query[key] === 'string' ? req.query[key] : '');
-    return compareRounds(
-      deps.store,
-      visibleRound(deps, id('a'), principal),
-      visibleRound(deps, id('b'), principal),
-    );
+  {
+    method: 'get',
+    path: '/v1/compare',
+    summary:
+      'Paired comparison of two rounds of one task (?a=ROUND&b=ROUND): A − B with 95% intervals',
+    roles: ['operator', 'owner', 'public'],
+    handle: ({ deps, req, principal }) => {
+      const id = (key: string) => (typeof req.query[key] === 'string' ? req.query[key] : '');
+      return compareRounds(
+        deps.store,
+        visibleRound(deps, id('a'), principal),
+        visibleRound(deps, id('b'), principal),
+      );
+    },
   },
-};
+];
 
 /** The round if `principal` may see it; not-found otherwise, so private rounds stay unseen. */
 export function visibleRound(deps: RestApiDeps, id: string, principal: Principal): RoundRecord {

@@ -12,6 +12,10 @@ import { SCHEMA_SQL } from './schema.js';
 
 type Row = Record<string, unknown>;
 
+/** A model's record without its envelope (which only `modelEnvelope` reads). */
+const MODEL_COLUMNS =
+  'digest, name, owner, owner_key_id, benchmark_task, size_bytes, envelope_digest, sealed_for';
+
 /** The coordinator's state in one SQLite file (better-sqlite3, synchronous, WAL). */
 export class SqliteStore {
   private readonly db: Database.Database;
@@ -83,20 +87,14 @@ export class SqliteStore {
 
   findModel(digest: string): ModelRecord | undefined {
     const row = this.db
-      .prepare(
-        `SELECT digest, name, owner, owner_key_id, benchmark_task, size_bytes, envelope_digest,
-           sealed_for FROM models WHERE digest = ?`,
-      )
+      .prepare(`SELECT ${MODEL_COLUMNS} FROM models WHERE digest = ?`)
       .get(digest) as Row | undefined;
     return row && toModel(row);
   }
 
   listModels(): ModelRecord[] {
     return this.db
-      .prepare(
-        `SELECT digest, name, owner, owner_key_id, benchmark_task, size_bytes, envelope_digest,
-           sealed_for FROM models ORDER BY submitted_at`,
-      )
+      .prepare(`SELECT ${MODEL_COLUMNS} FROM models ORDER BY submitted_at`)
       .all()
       .map((r) => toModel(r as Row));
   }
