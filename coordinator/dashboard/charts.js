@@ -116,25 +116,22 @@ function axes({ root, box, sx, sy }, { xTicks, yTicks, xLabel, yLabel, format = 
 
 const UNIT_TICKS = [0, 0.25, 0.5, 0.75, 1];
 
+/** A [0, 1]² chart with its axes and the diagonal (chance for ROC, perfect calibration). */
+function unitSquare(title, className, xLabel, yLabel) {
+  const chart = frame({ title, className, x: [0, 1], y: [0, 1] });
+  axes(chart, { xTicks: UNIT_TICKS, yTicks: UNIT_TICKS, xLabel, yLabel });
+  const { root, sx, sy } = chart;
+  const diagonal = [
+    [sx(0), sy(0)],
+    [sx(1), sy(1)],
+  ];
+  root.append(svg('path', { class: 'reference', d: pathOf(diagonal) }));
+  return chart;
+}
+
 /** ROC curve: `curve.points` ({fpr, tpr}) with the chance diagonal and the AUC. */
 export function rocChart(curve, title) {
-  const chart = frame({ title, className: 'roc', x: [0, 1], y: [0, 1] });
-  axes(chart, {
-    xTicks: UNIT_TICKS,
-    yTicks: UNIT_TICKS,
-    xLabel: 'false positive rate',
-    yLabel: 'true positive rate',
-  });
-  const { root, sx, sy } = chart;
-  root.append(
-    svg('path', {
-      class: 'reference',
-      d: pathOf([
-        [sx(0), sy(0)],
-        [sx(1), sy(1)],
-      ]),
-    }),
-  );
+  const { root, sx, sy } = unitSquare(title, 'roc', 'false positive rate', 'true positive rate');
   const points = curve.points.map((p) => [sx(p.fpr), sy(p.tpr)]);
   root.append(svg('path', { class: 'curve', d: pathOf(points), 'data-points': points.length }));
   for (const [x, y] of points)
@@ -149,22 +146,11 @@ export function rocChart(curve, title) {
 
 /** Calibration: observed positive rate against the bin centre, dot area ∝ examples. */
 export function calibrationChart(bins, title) {
-  const chart = frame({ title, className: 'calibration', x: [0, 1], y: [0, 1] });
-  axes(chart, {
-    xTicks: UNIT_TICKS,
-    yTicks: UNIT_TICKS,
-    xLabel: 'mean predicted probability',
-    yLabel: 'observed positive rate',
-  });
-  const { root, sx, sy } = chart;
-  root.append(
-    svg('path', {
-      class: 'reference',
-      d: pathOf([
-        [sx(0), sy(0)],
-        [sx(1), sy(1)],
-      ]),
-    }),
+  const { root, sx, sy } = unitSquare(
+    title,
+    'calibration',
+    'mean predicted probability',
+    'observed positive rate',
   );
   const shown = bins.filter((b) => b.observed !== null);
   const largest = Math.max(1, ...shown.map((b) => b.count));
