@@ -77,11 +77,14 @@ function outputCell(m: OutputMetrics | undefined): string {
 }
 
 function binaryCell(m: BinnedBinaryMetrics): string {
+  if (m.auroc === null && m.mostlyNoise)
+    return `noise ${fixed(m.sensitivity, 2)}/${fixed(m.specificity, 2)}`;
   const caution = m.auroc !== null && m.positives < FEW_POSITIVES ? '~' : '';
   return `${caution}${fixed(m.auroc, 3)} ${fixed(m.sensitivity, 2)}/${fixed(m.specificity, 2)}`;
 }
 
 function regressionCell(m: BinnedRegressionMetrics): string {
+  if (m.mostlyNoise) return 'noise';
   return `${fixed(m.mae, 3)} ${fixed(m.rmse, 3)}`;
 }
 
@@ -118,7 +121,7 @@ function uncertaintyLines({ uncertainty }: RoundResults): string[] {
           ],
   );
   return [
-    `pooled ${metric} corrected for the clamping of noisy counts, with 95% interval (sampling + DP noise): ${pooled.join(', ')}`,
+    `pooled ${metric} with 95% interval (sampling + DP noise): ${pooled.join(', ')}`,
     `random effects over sites (DerSimonian-Laird): ${randomEffects.join(', ')}`,
   ];
 }
@@ -135,8 +138,10 @@ function suppressionLines(results: RoundResults): string[] {
 function legend(task: TaskDefinition): string {
   return task.kind === 'binary'
     ? 'Each label: AUROC sensitivity/specificity at score >= 0.5, from noisy score histograms; ' +
-        `~ marks fewer than ${String(FEW_POSITIVES)} positives (mostly noise).`
-    : 'Each target: MAE RMSE (in its unit), from noisy error histograms.';
+        `~ marks fewer than ${String(FEW_POSITIVES)} positives; noise: a class count within two ` +
+        'noise SDs of 0, not estimable at this rho.'
+    : 'Each target: MAE RMSE (in its unit), from noisy error histograms; noise: a count of ' +
+        'predictions within two noise SDs of 0, not estimable at this rho.';
 }
 
 function fixed(value: number | null, digits: number): string {

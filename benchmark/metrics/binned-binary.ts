@@ -1,8 +1,8 @@
 /**
  * Binary metrics from class score histograms over public, equal-width bins:
  * the post-processing that turns a (noisy) release into numbers. Noisy counts
- * can be negative; they are clamped at 0 first, which is post-processing and
- * costs no privacy.
+ * can be negative; they are summed as released and only counts and values
+ * are clamped to their ranges (noisy-counts.ts), which costs no privacy.
  *
  * Threshold metrics at a bin edge are exact (the histogram knows which side
  * of the edge every score is on). AUROC, AUPRC, Brier and ECE depend on the
@@ -12,6 +12,7 @@
 import type { Interval } from './binned-estimate.js';
 import { binnedBrier, binnedEce } from './binned-calibration.js';
 import { binnedAuprc, binnedAuroc } from './binned-ranking.js';
+import { clampedCells, isMostlyNoise, nonNegative, sumOf } from './noisy-counts.js';
 import { thresholdMetrics } from './threshold-metrics.js';
 
 export type { Interval } from './binned-estimate.js';
@@ -28,11 +29,16 @@ export interface BinnedBounds {
 
 /** Metrics of one label. Rates are `null` when their denominator is empty. */
 export interface BinnedBinaryMetrics {
-  /** Examples with a valid score, by class (after clamping). */
+  /** Examples with a valid score, by class (noisy sums clamped at 0). */
   readonly positives: number;
   readonly negatives: number;
   /** Examples whose model output was invalid (NaN, ±inf, out of [0, 1]). */
   readonly invalid: number;
+  /**
+   * A class's noisy total is within two noise SDs of 0 (noisy-counts.ts):
+   * the metrics that divide by it are `null`, not estimable at this noise.
+   */
+  readonly mostlyNoise: boolean;
   /** Mann–Whitney AUROC with ties inside a bin counted half. */
   readonly auroc: number | null;
   /** At the threshold: score ≥ threshold → predicted positive. Equal to recall. */
@@ -53,43 +59,54 @@ export interface BinnedBinaryMetrics {
 /**
  * Metrics from histograms of `bins + 1` cells (the last counts invalid outputs).
  * `thresholdBin` is the first bin predicted positive (10 of 20 = score ≥ 0.5).
- * The AUROC binning error is at most ½ Σ_b P_b·N_b / (P·N).
+ * The AUROC binning error is at most ½ Σ_b P_b·N_b / (P·N). `noiseVariance`
+ * is the noise variance of each cell (0 for exact counts).
  */
 export function binnedBinaryMetrics(
   negative: readonly number[],
   positive: readonly number[],
   thresholdBin: number,
+  noiseVariance = 0,
 ): BinnedBinaryMetrics {
   const bins = negative.length - 1;
-  const neg = negative.slice(0, bins).map(clampCount);
-  const pos = positive.slice(0, bins).map(clampCount);
-  const negatives = sum(neg);
-  const positives = sum(pos);
+  const neg = negative.slice(0, bins);
+  const pos = positive.slice(0, bins);
+  const noisy = (cells: readonly number[]): boolean => isMostlyNoise(cells, noiseVariance);
+  const noise = { positives: noisy(pos), negatives: noisy(neg) };
+  const predictedNoise = noisy([...pos.slice(thresholdBin), ...neg.slice(thresholdBin)]);
+  const allNoise = noisy([...pos, ...neg]);
+  const count = (cells: readonly number[], from: number, to: number): number =>
+    nonNegative(sumOf(cells.slice(from, to)));
   const rates = thresholdMetrics(
     {
-      truePositives: sum(pos.slice(thresholdBin)),
-      falsePositives: sum(neg.slice(thresholdBin)),
-      trueNegatives: sum(neg.slice(0, thresholdBin)),
-      falseNegatives: sum(pos.slice(0, thresholdBin)),
+      truePositives: count(pos, thresholdBin, bins),
+      falsePositives: count(neg, thresholdBin, bins),
+      trueNegatives: count(neg, 0, thresholdBin),
+      falseNegatives: count(pos, 0, thresholdBin),
     },
     null,
   );
+  const ranked = !noise.positives && !noise.negatives;
+  const [clampedNeg, clampedPos] = [clampedCells(neg), clampedCells(pos)];
   const estimates = {
-    auroc: binnedAuroc(neg, pos),
-    auprc: binnedAuprc(neg, pos),
-    brier: binnedBrier(neg, pos),
-    ece: binnedEce(neg, pos),
+    auroc: ranked ? binnedAuroc(neg, pos) : null,
+    auprc: ranked ? binnedAuprc(clampedNeg, clampedPos) : null,
+    brier: allNoise ? null : binnedBrier(neg, pos),
+    ece: allNoise ? null : binnedEce(clampedNeg, clampedPos),
   };
+  const unless = (mostlyNoise: boolean, value: number | null): number | null =>
+    mostlyNoise ? null : value;
   return {
-    positives,
-    negatives,
-    invalid: clampCount(negative[bins] ?? 0) + clampCount(positive[bins] ?? 0),
+    positives: count(pos, 0, bins),
+    negatives: count(neg, 0, bins),
+    invalid: nonNegative((negative[bins] ?? 0) + (positive[bins] ?? 0)),
+    mostlyNoise: !ranked,
     auroc: estimates.auroc?.value ?? null,
-    sensitivity: rates.recall,
-    specificity: rates.specificity,
-    accuracy: rates.accuracy,
-    precision: rates.precision,
-    f1: rates.f1,
+    sensitivity: unless(noise.positives, rates.recall),
+    specificity: unless(noise.negatives, rates.specificity),
+    accuracy: unless(allNoise, rates.accuracy),
+    precision: unless(predictedNoise, rates.precision),
+    f1: unless(predictedNoise || noise.positives, rates.f1),
     auprc: estimates.auprc?.value ?? null,
     brier: estimates.brier?.value ?? null,
     ece: estimates.ece?.value ?? null,
@@ -100,12 +117,4 @@ export function binnedBinaryMetrics(
       ece: estimates.ece?.bounds ?? null,
     },
   };
-}
-
-function clampCount(value: number): number {
-  return Math.max(0, value);
-}
-
-function sum(values: readonly number[]): number {
-  return values.reduce((a, b) => a + b, 0);
 }

@@ -5,12 +5,15 @@
  * scores at the ends of their bins that make the metric smallest or largest.
  */
 import type { BinnedEstimate, ClassCounts } from './binned-estimate.js';
+import { clippedEstimate } from './binned-estimate.js';
 import { ECE_BINS } from './expected-calibration-error.js';
 
 /**
  * Brier score: negatives add s², positives (1 − s)², each increasing or
  * decreasing in s, so the extremes are at the bin ends. The midpoint
  * estimate is within 1/bins of the exact score. `null` for no example.
+ * A ratio of sums of cells, so noisy cells are read as released
+ * (noisy-counts.ts) and the result clipped to [0, 1].
  */
 export function binnedBrier(negative: ClassCounts, positive: ClassCounts): BinnedEstimate | null {
   const bins = negative.length;
@@ -27,8 +30,8 @@ export function binnedBrier(negative: ClassCounts, positive: ClassCounts): Binne
     lower += n * low ** 2 + p * (1 - high) ** 2;
     upper += n * high ** 2 + p * (1 - low) ** 2;
   });
-  if (total === 0) return null;
-  return { value: value / total, bounds: { lower: lower / total, upper: upper / total } };
+  if (!(total > 0)) return null;
+  return clippedEstimate(value / total, { lower: lower / total, upper: upper / total }, [0, 1]);
 }
 
 /**
@@ -38,6 +41,7 @@ export function binnedBrier(negative: ClassCounts, positive: ClassCounts): Binne
  * histogram bin width w: between m = Σ n_h·low_h / n and m + w. The ECE bin
  * adds |mean label − mean score| weighted by its share of examples, so the
  * midpoint estimate is within w/2 = 1/(2·bins) of the exact ECE.
+ * From counts ≥ 0 (noisy cells clamped first: noisy-counts.ts).
  */
 export function binnedEce(negative: ClassCounts, positive: ClassCounts): BinnedEstimate | null {
   const bins = negative.length;

@@ -22,3 +22,24 @@ export interface BinnedEstimate {
 
 /** The histogram of one class over equal-width bins on [0, 1] (invalid outputs removed). */
 export type ClassCounts = readonly number[];
+
+/**
+ * An estimate and its bounds clipped to the metric's range [low, high].
+ * Noisy counts (noisy-counts.ts) can carry a ratio or its bounds beyond the
+ * range, or (negative cells) turn bounds inside out; the bounds are put back
+ * around the value.
+ */
+export function clippedEstimate(
+  value: number,
+  bounds: Interval,
+  [low, high]: readonly [number, number],
+): BinnedEstimate {
+  const clipped = (x: number): number => Math.min(high, Math.max(low, x));
+  return {
+    value: clipped(value),
+    bounds: {
+      lower: clipped(Math.min(bounds.lower, value)),
+      upper: clipped(Math.max(bounds.upper, value)),
+    },
+  };
+}

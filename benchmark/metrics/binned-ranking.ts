@@ -5,12 +5,20 @@
  * each bin allows.
  */
 import type { BinnedEstimate, ClassCounts } from './binned-estimate.js';
+import { clippedEstimate } from './binned-estimate.js';
+import { sumOf } from './noisy-counts.js';
 
 /**
  * AUROC with ties inside a bin counted half: the midpoint of its bounds, so
  * |value − exact| ≤ ½·Σ_b P_b·N_b / (P·N), the pairs a bin leaves unordered.
  * The bound is attained when, in every bin, all positives score above (or
  * all below) all negatives. `null` when a class is empty.
+ *
+ * Noisy cells are read as released, negative ones too: the numerator is
+ * bilinear in the two histograms and their noise is independent, so it is
+ * unbiased, where cells clamped at 0 pull the AUROC towards 0.5
+ * (noisy-counts.ts). A class whose noisy total is not above 0 is empty; the
+ * value is clipped to [0, 1].
  */
 export function binnedAuroc(negative: ClassCounts, positive: ClassCounts): BinnedEstimate | null {
   let negativesBelow = 0;
@@ -22,19 +30,21 @@ export function binnedAuroc(negative: ClassCounts, positive: ClassCounts): Binne
     unordered += p * n;
     negativesBelow += n;
   });
-  const total = sumOf(positive) * negativesBelow;
-  if (total === 0) return null;
+  const positives = sumOf(positive);
+  if (!(positives > 0 && negativesBelow > 0)) return null;
+  const total = positives * negativesBelow;
   const value = (pairs + unordered / 2) / total;
-  const halfWidth = unordered / 2 / total;
-  return { value, bounds: { lower: value - halfWidth, upper: value + halfWidth } };
+  const halfWidth = Math.max(0, unordered) / 2 / total;
+  return clippedEstimate(value, { lower: value - halfWidth, upper: value + halfWidth }, [0, 1]);
 }
 
 /**
  * Average precision with each bin one threshold (scikit-learn's treatment of
- * tied scores), bounded by the orders inside the bins. With T true and F
- * false positives above a bin of p positives and n negatives, a positive of
- * the bin has precision at most (T+p)/(T+F+p) (the bin's positives tied above
- * its negatives) and the i-th of them at least (T+i)/(T+F+n+i) (negatives
+ * tied scores), from counts ≥ 0 (noisy cells clamped first: noisy-counts.ts),
+ * bounded by the orders inside the bins. With T true and F false positives
+ * above a bin of p positives and n negatives, a positive of the bin has
+ * precision at most (T+p)/(T+F+p) (the bin's positives tied above its
+ * negatives) and the i-th of them at least (T+i)/(T+F+n+i) (negatives
  * first); bins further down see the same T and F whatever the order, so the
  * per-bin extremes add up to attainable bounds. `null` when a class is empty.
  */
@@ -74,8 +84,4 @@ function negativesFirst(t: number, f: number, p: number): number {
   for (let i = 1; i <= whole; i++) sum += (t + i) / (t + f + i);
   const rest = p - whole;
   return rest > 0 ? sum + (rest * (t + whole + 1)) / (t + f + whole + 1) : sum;
-}
-
-function sumOf(values: readonly number[]): number {
-  return values.reduce((a, b) => a + b, 0);
 }

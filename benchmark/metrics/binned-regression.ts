@@ -6,14 +6,25 @@
  * inequality); errors beyond the range were clipped into the end bins, so
  * large errors are under-counted, never hidden (see `clipped`). MAPE from
  * its own histogram, likewise within half an APE bin.
+ *
+ * Each is a ratio of sums of cells, so noisy cells are summed as released
+ * and only the counts and the metrics are clamped to their ranges
+ * (noisy-counts.ts): clamping cells first would put spurious mass in the
+ * empty far bins and push MAE up.
  */
+import { clip, isMostlyNoise, nonNegative, sumOf } from './noisy-counts.js';
 
 /** Metrics of one regression target; `null` when no example had a valid prediction. */
 export interface BinnedRegressionMetrics {
-  /** Examples with a valid (finite) prediction, after clamping noisy counts at 0. */
+  /** Examples with a valid (finite) prediction (a noisy sum, clamped at 0). */
   readonly n: number;
   /** Examples whose prediction was NaN or ±inf. */
   readonly invalid: number;
+  /**
+   * The noisy count of valid predictions is within two noise SDs of 0
+   * (noisy-counts.ts): MAE, RMSE and bias are `null`, not estimable.
+   */
+  readonly mostlyNoise: boolean;
   /** Examples in the two end bins, whose errors may have been clipped. */
   readonly clipped: number;
   readonly mae: number | null;
@@ -31,42 +42,42 @@ export interface RegressionHistograms {
   readonly maxError: number;
   /** |error| / |target| histogram over [0, maxApe], when the target has one. */
   readonly ape?: { readonly counts: readonly number[]; readonly maxApe: number };
+  /** Noise variance of each cell (default 0: exact counts). */
+  readonly noiseVariance?: number;
 }
 
-/** Metrics from `histograms` (noisy counts are clamped at 0 first: post-processing). */
+/** Metrics from `histograms`; `n` mostly noise (or not above 0) → every metric `null`. */
 export function binnedRegressionMetrics(histograms: RegressionHistograms): BinnedRegressionMetrics {
   const bins = histograms.errors.length - 1;
-  const counts = histograms.errors.slice(0, bins).map(clampCount);
-  const width = (2 * histograms.maxError) / bins;
-  const middle = (b: number): number => -histograms.maxError + (b + 0.5) * width;
-  const n = sum(counts);
-  const mean = (f: (error: number) => number): number | null =>
-    n > 0 ? sum(counts.map((c, b) => c * f(middle(b)))) / n : null;
-  const meanSquare = mean((e) => e * e);
+  const counts = histograms.errors.slice(0, bins);
+  const { maxError } = histograms;
+  const width = (2 * maxError) / bins;
+  const middle = (b: number): number => -maxError + (b + 0.5) * width;
+  const n = sumOf(counts);
+  const mostlyNoise = isMostlyNoise(counts, histograms.noiseVariance ?? 0);
+  const mean = (f: (error: number) => number, low: number, high: number): number | null =>
+    n > 0 && !mostlyNoise
+      ? clip(sumOf(counts.map((c, b) => c * f(middle(b)))) / n, low, high)
+      : null;
+  const meanSquare = mean((e) => e * e, 0, maxError * maxError);
   return {
-    n,
-    invalid: clampCount(histograms.errors[bins] ?? 0),
-    clipped: (counts[0] ?? 0) + (counts[bins - 1] ?? 0),
-    mae: mean(Math.abs),
+    n: nonNegative(n),
+    invalid: nonNegative(histograms.errors[bins] ?? 0),
+    mostlyNoise,
+    clipped: nonNegative((counts[0] ?? 0) + (counts[bins - 1] ?? 0)),
+    mae: mean(Math.abs, 0, maxError),
     rmse: meanSquare === null ? null : Math.sqrt(meanSquare),
-    bias: mean((e) => e),
+    bias: mean((e) => e, -maxError, maxError),
     mape: binnedMape(histograms),
     maxBinningError: width / 2,
   };
 }
 
-function binnedMape({ ape }: RegressionHistograms): number | null {
+function binnedMape({ ape, noiseVariance = 0 }: RegressionHistograms): number | null {
   if (ape === undefined) return null;
-  const counts = ape.counts.map(clampCount);
-  const n = sum(counts);
-  const width = ape.maxApe / counts.length;
-  return n > 0 ? sum(counts.map((c, b) => c * (b + 0.5) * width)) / n : null;
-}
-
-function clampCount(value: number): number {
-  return Math.max(0, value);
-}
-
-function sum(values: readonly number[]): number {
-  return values.reduce((a, b) => a + b, 0);
+  const n = sumOf(ape.counts);
+  if (isMostlyNoise(ape.counts, noiseVariance)) return null;
+  const width = ape.maxApe / ape.counts.length;
+  const total = sumOf(ape.counts.map((c, b) => c * (b + 0.5) * width));
+  return n > 0 ? clip(total / n, 0, ape.maxApe) : null;
 }

@@ -7,6 +7,7 @@
  * sees. Invalid-output cells enter neither metric and are not resampled.
  */
 import { binnedAuroc } from '../metrics/binned-ranking.js';
+import { clip, isMostlyNoise } from '../metrics/noisy-counts.js';
 import type { BootstrapInterval, BootstrapOptions } from './parametric-bootstrap.js';
 import { parametricBootstrap } from './parametric-bootstrap.js';
 import { statsError } from './stats-errors.js';
@@ -14,7 +15,7 @@ import { statsError } from './stats-errors.js';
 /**
  * AUROC interval from class histograms of `bins + 1` noisy cells each (last
  * = invalid), each cell with noise variance `noiseVariance`; clipped to
- * [0, 1]. `null` when a class is empty.
+ * [0, 1]. `null` when a class's noisy total is mostly noise (noisy-counts.ts).
  */
 export function bootstrapAuroc(
   negative: readonly number[],
@@ -26,16 +27,23 @@ export function bootstrapAuroc(
     throw statsError('STATS_INPUT_INVALID', 'class histograms need equal lengths of bins + 1');
   }
   const bins = negative.length - 1;
-  const cells = [...negative.slice(0, bins), ...positive.slice(0, bins)];
+  const [neg, pos] = [negative.slice(0, bins), positive.slice(0, bins)];
+  if (isMostlyNoise(neg, noiseVariance) || isMostlyNoise(pos, noiseVariance)) return null;
+  const cells = [...neg, ...pos];
   const auroc = (counts: readonly number[]): number | null =>
     binnedAuroc(counts.slice(0, bins), counts.slice(bins))?.value ?? null;
-  return parametricBootstrap(cells, noiseVariance, auroc, { range: [0, 1], ...options });
+  return parametricBootstrap(cells, noiseVariance, auroc, {
+    range: [0, 1],
+    histograms: [bins, bins],
+    ...options,
+  });
 }
 
 /**
  * MAE interval from an error histogram of `bins + 1` noisy cells over
  * [−maxError, maxError] (last = invalid), each cell with noise variance
- * `noiseVariance`; clipped to [0, maxError]. `null` with no valid prediction.
+ * `noiseVariance`; clipped to [0, maxError]. `null` when the noisy count of
+ * valid predictions is mostly noise (noisy-counts.ts).
  */
 export function bootstrapMae(
   errors: readonly number[],
@@ -47,6 +55,7 @@ export function bootstrapMae(
     throw statsError('STATS_INPUT_INVALID', 'need bins + 1 error cells and a positive range');
   }
   const bins = errors.length - 1;
+  if (isMostlyNoise(errors.slice(0, bins), noiseVariance)) return null;
   const width = (2 * maxError) / bins;
   const magnitudes = Array.from({ length: bins }, (_, b) =>
     Math.abs(-maxError + (b + 0.5) * width),
@@ -58,7 +67,7 @@ export function bootstrapMae(
       n += c;
       total += c * (magnitudes[b] as number);
     });
-    return n > 0 ? total / n : null;
+    return n > 0 ? clip(total / n, 0, maxError) : null;
   };
   return parametricBootstrap(errors.slice(0, bins), noiseVariance, mae, {
     range: [0, maxError],

@@ -9,25 +9,23 @@
  * (with Bessel's n − 1) divided by n, the variance of a mean of n
  * independent children.
  * Noise variance: the delta method; ∂MAE/∂c_b = (|m_b| − MAE)/n and the
- * cells carry independent noise, so Var_noise ≈ Σ_b v(c_b)(|m_b| − MAE)²/n²,
- * where v(c) is the noise variance a cell of count c keeps through the
- * clamp (σ² for large counts, 0.34σ² at 0; noise-variance.ts). The invalid
- * cell and the APE histogram do not enter the MAE.
- *
- * Under heavy noise the clamped MAE itself is biased upwards (empty far bins
- * read as σ/√(2π) each at a large |m_b|); this variance does not cover that
- * bias, and the bootstrap interval corrects only part of it.
+ * cells carry independent noise, so Var_noise ≈ σ²·Σ_b (|m_b| − MAE)²/n².
+ * The cells are read as released, negative ones too, as the reported MAE
+ * reads them (benchmark/metrics/noisy-counts.ts), so every cell passes on
+ * all of σ². The invalid cell and the APE histogram do not enter the MAE.
  */
+import { clip, isMostlyNoise, nonNegative, sumOf } from '../metrics/noisy-counts.js';
+import { assertFiniteCounts } from './finite-counts.js';
 import type { MetricEstimate } from './metric-estimate.js';
-import { assertNoiseVariance, clampedNoiseVariance } from './noise-variance.js';
+import { assertNoiseVariance } from './noise-variance.js';
 import { statsError } from './stats-errors.js';
-import { toUsableCounts } from './usable-counts.js';
 
 /**
  * MAE of an error histogram of `bins + 1` noisy cells over
  * [−maxError, maxError] (the last cell counts invalid predictions), whose
- * cells carry noise of variance `noiseVariance` each. `null` when fewer than
- * two valid predictions remain after clamping (no sampling variance).
+ * cells carry noise of variance `noiseVariance` each. `null` when the noisy
+ * count of valid predictions is below two (no sampling variance) or mostly
+ * noise, as for the reported MAE (noisy-counts.ts).
  */
 export function maeEstimate(
   errors: readonly number[],
@@ -38,19 +36,17 @@ export function maeEstimate(
     throw statsError('STATS_INPUT_INVALID', 'need bins + 1 error cells and a positive range');
   }
   assertNoiseVariance(noiseVariance);
-  const counts = toUsableCounts(errors.slice(0, -1));
+  assertFiniteCounts(errors);
+  const counts = errors.slice(0, -1);
   const width = (2 * maxError) / counts.length;
   const magnitudes = counts.map((_, b) => Math.abs(-maxError + (b + 0.5) * width));
-  const n = sum(counts);
-  if (n < 2) return null;
-  const mae = sum(counts.map((c, b) => c * (magnitudes[b] as number))) / n;
+  const n = sumOf(counts);
+  if (!(n >= 2) || isMostlyNoise(counts, noiseVariance)) return null;
+  const mae = clip(sumOf(counts.map((c, b) => c * (magnitudes[b] as number))) / n, 0, maxError);
   const deviations = magnitudes.map((m) => (m - mae) ** 2);
-  const spread = sum(counts.map((c, b) => c * (deviations[b] as number))) / (n - 1);
+  const spread = nonNegative(sumOf(counts.map((c, b) => c * (deviations[b] as number))) / (n - 1));
   const samplingVariance = spread / n;
-  const kept = counts.map(
-    (c, b) => clampedNoiseVariance(c, noiseVariance) * (deviations[b] as number),
-  );
-  const noise = sum(kept) / (n * n);
+  const noise = (noiseVariance * sumOf(deviations)) / (n * n);
   return {
     estimate: mae,
     variance: samplingVariance + noise,
@@ -58,8 +54,4 @@ export function maeEstimate(
     noiseVariance: noise,
     n,
   };
-}
-
-function sum(values: readonly number[]): number {
-  return values.reduce((a, b) => a + b, 0);
 }

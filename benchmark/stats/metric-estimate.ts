@@ -8,13 +8,13 @@
 
 /** A point estimate and its variance; what a meta-analysis pools. */
 export interface MetricEstimate {
-  /** The metric of the clamped noisy counts, equal to the reported metric. */
+  /** The metric of the noisy counts, equal to the reported metric. */
   readonly estimate: number;
   /** `samplingVariance + noiseVariance`. */
   readonly variance: number;
   readonly samplingVariance: number;
   /** First-order (delta-method) variance from the cells' DP noise. */
   readonly noiseVariance: number;
-  /** Examples behind the estimate (clamped noisy counts): positives + negatives, or valid predictions. */
+  /** Examples behind the estimate (noisy sums): positives + negatives, or valid predictions. */
   readonly n: number;
 }

@@ -40,19 +40,23 @@ const THRESHOLD = 0.5;
 
 /**
  * Metrics of `cells`, a release vector of `task`, leaving out the blocks
- * listed in `suppressed` (see release-blocks).
+ * listed in `suppressed` (see release-blocks). `blockNoiseVariances` gives,
+ * per block, the noise variance of each of its cells (a site's σ², summed
+ * over sites for a pool; missing = 0, exact counts): metrics whose
+ * denominators are mostly noise are then `null` (noisy-counts.ts).
  */
 export function taskMetrics(
   task: TaskDefinition,
   cells: readonly number[],
   suppressed: readonly number[] = [],
+  blockNoiseVariances: readonly number[] = [],
 ): TaskMetrics {
   if (cells.length !== releaseCellCount(task)) throw new RangeError('wrong number of cells');
   const hidden = new Set(suppressed);
   const subgroups: Record<string, Record<string, Record<string, OutputMetrics>>> = {};
   subgroupGroups(task.subgroups).forEach(({ dimension, level }, group) => {
     if (dimension === undefined || level === undefined) return;
-    const metrics = outputMetrics(task, cells, group, hidden);
+    const metrics = outputMetrics(task, cells, group, hidden, blockNoiseVariances);
     if (Object.keys(metrics).length > 0) (subgroups[dimension] ??= {})[level] = metrics;
   });
   const fairness: Record<string, Record<string, LevelGaps>> = {};
@@ -61,7 +65,7 @@ export function taskMetrics(
   }
   return {
     examples: Math.max(0, cells[0] ?? 0),
-    outputs: outputMetrics(task, cells, 0, hidden),
+    outputs: outputMetrics(task, cells, 0, hidden, blockNoiseVariances),
     subgroups,
     fairness,
     suppressed: [...hidden].sort((a, b) => a - b).map((block) => blockName(task, block)),
@@ -74,15 +78,18 @@ function outputMetrics(
   cells: readonly number[],
   group: number,
   hidden: ReadonlySet<number>,
+  blockNoiseVariances: readonly number[],
 ): Record<string, OutputMetrics> {
   const result: Record<string, OutputMetrics> = {};
   const outputs = outputColumns(task);
   outputs.forEach((column, output) => {
-    if (hidden.has(group * outputs.length + output)) return;
+    const block = group * outputs.length + output;
+    if (hidden.has(block)) return;
+    const noiseVariance = blockNoiseVariances[block] ?? 0;
     result[column.name] =
       task.kind === 'binary'
-        ? binaryMetricsOf(task, cells, group, output)
-        : regressionMetricsOf(task, cells, group, output);
+        ? binaryMetricsOf(task, cells, { group, label: output, noiseVariance })
+        : regressionMetricsOf(task, cells, { group, target: output, noiseVariance });
   });
   return result;
 }
@@ -90,19 +97,22 @@ function outputMetrics(
 function binaryMetricsOf(
   task: BinaryTask,
   cells: readonly number[],
-  group: number,
-  label: number,
+  { group, label, noiseVariance }: { group: number; label: number; noiseVariance: number },
 ): BinnedBinaryMetrics {
   const histogram = (positive: boolean): number[] =>
     sliceOf(cells, classSlot(task, group, label, positive));
-  return binnedBinaryMetrics(histogram(false), histogram(true), THRESHOLD * task.scoreBins);
+  return binnedBinaryMetrics(
+    histogram(false),
+    histogram(true),
+    THRESHOLD * task.scoreBins,
+    noiseVariance,
+  );
 }
 
 function regressionMetricsOf(
   task: RegressionTask,
   cells: readonly number[],
-  group: number,
-  target: number,
+  { group, target, noiseVariance }: { group: number; target: number; noiseVariance: number },
 ): BinnedRegressionMetrics {
   const spec = task.targets[target];
   if (spec === undefined) throw new RangeError('no such target');
@@ -114,6 +124,7 @@ function regressionMetricsOf(
   return binnedRegressionMetrics({
     errors: sliceOf(cells, slots.error),
     maxError: spec.maxError,
+    noiseVariance,
     ...ape,
   });
 }

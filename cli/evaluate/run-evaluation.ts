@@ -10,11 +10,12 @@ import { childCount } from '../../benchmark/cohort.js';
 import { scoreWho } from '../../benchmark/growth/score-who.js';
 import { planGaussianRelease } from '../../benchmark/privacy/gaussian-release.js';
 import type { GaussianRelease } from '../../benchmark/privacy/gaussian-release.js';
+import { parseRational, toNumber } from '../../benchmark/privacy/rational.js';
 import type { Rational } from '../../benchmark/privacy/rational.js';
 import { exactTaskMetrics } from '../../benchmark/tasks/exact-task-metrics.js';
 import type { ExactTaskReport } from '../../benchmark/tasks/exact-task-metrics.js';
 import type { TaskDefinition } from '../../benchmark/tasks/task-definition.js';
-import { suppressSmallBlocks } from '../../benchmark/tasks/release-blocks.js';
+import { releaseBlocks, suppressSmallBlocks } from '../../benchmark/tasks/release-blocks.js';
 import { taskMetrics } from '../../benchmark/tasks/task-metrics.js';
 import type { TaskMetrics } from '../../benchmark/tasks/task-metrics.js';
 import { modelContractOf } from '../../benchmark/tasks/task-model-contract.js';
@@ -122,5 +123,7 @@ async function simulateRelease(
     noisy.map(Number),
     DEFAULT_MIN_CELL_SIZE,
   );
-  return { plan, metrics: taskMetrics(task, released, suppressed) };
+  const sigma2 = toNumber(parseRational(plan.sigma2));
+  const noiseVariances = releaseBlocks(task).map(() => sigma2);
+  return { plan, metrics: taskMetrics(task, released, suppressed, noiseVariances) };
 }

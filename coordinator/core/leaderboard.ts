@@ -2,7 +2,8 @@
  * The public leaderboard: every round whose owner published it, per task,
  * ranked by its headline figure from the pooled noisy statistics — mean
  * AUROC over the labels (binary tasks, higher first) or mean MAE over the
- * targets (regression tasks, lower first).
+ * targets (regression tasks, lower first), each over the outputs estimable
+ * at the round's noise (a rare label can be mostly noise: noisy-counts.ts).
  */
 import { requireTask } from '../../benchmark/tasks/task-catalog.js';
 import type { OutputMetrics } from '../../benchmark/tasks/task-metrics.js';

@@ -3,10 +3,12 @@
  * per label of a binary task the ROC curve (one point per public score-bin
  * edge) and the calibration bins (the ECE's), per target of a regression task the error
  * histogram. They come from the cell-wise sum of the sites' noisy releases,
- * with negative noisy counts clamped at 0: post-processing, so they cost no
- * privacy and show nothing the releases did not already show.
+ * read as the metrics read them (benchmark/metrics/noisy-counts.ts):
+ * post-processing, so they cost no privacy and show nothing the releases did
+ * not already show.
  */
 import { ECE_BINS } from '../../benchmark/metrics/expected-calibration-error.js';
+import { clip, nonNegative, sumOf } from '../../benchmark/metrics/noisy-counts.js';
 import { decodeReleaseBody } from '../../benchmark/protocol/release-body.js';
 import type { ReleaseBody } from '../../benchmark/protocol/release-body.js';
 import { requireTask } from '../../benchmark/tasks/task-catalog.js';
@@ -34,7 +36,7 @@ export interface RocCurve {
   readonly positives: number;
   readonly negatives: number;
   readonly points: readonly RocPoint[];
-  /** Trapezoidal area under `points`: the binned AUROC with ties in a bin counted half. */
+  /** The binned AUROC with ties in a bin counted half (the trapezoidal area, for exact counts). */
   readonly auc: number;
 }
 
@@ -129,38 +131,51 @@ export function curvesOf(
 /**
  * The ROC curve of two class histograms over equal-width score bins (invalid
  * cells excluded): one point per bin edge k/bins, k = bins … 0, predicting
- * positive the bins at or above k. Null when a class is empty.
+ * positive the bins at or above k. Null when a class's noisy total is not
+ * above 0. The rates come from running sums of the cells as released, whose
+ * trapezoidal area is the reported AUROC; noise can carry a running rate
+ * below an earlier one or outside [0, 1], so the plotted points are clipped
+ * and held level there (a drawing, not a metric).
  */
 export function rocCurve(
   negative: readonly number[],
   positive: readonly number[],
 ): RocCurve | null {
-  const neg = negative.map(clampCount);
-  const pos = positive.map(clampCount);
-  const negatives = sum(neg);
-  const positives = sum(pos);
-  if (negatives === 0 || positives === 0) return null;
-  const bins = neg.length;
-  const points: RocPoint[] = [{ threshold: 1, fpr: 0, tpr: 0 }];
+  const negatives = sumOf(negative);
+  const positives = sumOf(positive);
+  if (!(negatives > 0 && positives > 0)) return null;
+  const bins = negative.length;
+  const rates: RocPoint[] = [{ threshold: 1, fpr: 0, tpr: 0 }];
   let falsePositives = 0;
   let truePositives = 0;
   for (let bin = bins - 1; bin >= 0; bin -= 1) {
-    falsePositives += neg[bin] as number;
-    truePositives += pos[bin] as number;
-    points.push({
+    falsePositives += negative[bin] as number;
+    truePositives += positive[bin] as number;
+    rates.push({
       threshold: bin / bins,
       fpr: falsePositives / negatives,
       tpr: truePositives / positives,
     });
   }
-  return { positives, negatives, points, auc: trapezoidArea(points) };
+  return { positives, negatives, points: drawable(rates), auc: clip(trapezoidArea(rates), 0, 1) };
+}
+
+/** Each rate clipped to [0, 1] and never below the one before it. */
+function drawable(rates: readonly RocPoint[]): RocPoint[] {
+  let [fpr, tpr] = [0, 0];
+  return rates.map((point) => {
+    fpr = Math.max(fpr, clip(point.fpr, 0, 1));
+    tpr = Math.max(tpr, clip(point.tpr, 0, 1));
+    return { threshold: point.threshold, fpr, tpr };
+  });
 }
 
 /**
  * Calibration over the ECE's {@link ECE_BINS} equal-width bins when the score
  * bins divide into them (so Σ count·|observed − predicted| / Σ count is the
  * reported ECE), over the score bins otherwise. Wider bins also keep the
- * noise of small score bins from dominating the plot.
+ * noise of small score bins from dominating the plot. Cells are clamped at
+ * 0 first, as for the ECE.
  */
 export function calibrationBins(
   negative: readonly number[],
@@ -171,8 +186,8 @@ export function calibrationBins(
   return Array.from({ length: bins / span }, (_, group) => {
     let [count, positives, centres] = [0, 0, 0];
     for (let bin = group * span; bin < (group + 1) * span; bin += 1) {
-      const p = clampCount(positive[bin] ?? 0);
-      const n = clampCount(negative[bin] ?? 0) + p;
+      const p = nonNegative(positive[bin] ?? 0);
+      const n = nonNegative(negative[bin] ?? 0) + p;
       count += n;
       positives += p;
       centres += n * ((bin + 0.5) / bins);
@@ -194,7 +209,7 @@ export function errorBins(counts: readonly number[], maxError: number): ErrorBin
   return counts.map((count, bin) => ({
     lower: -maxError + bin * width,
     upper: -maxError + (bin + 1) * width,
-    count: clampCount(count),
+    count: nonNegative(count),
   }));
 }
 
@@ -217,7 +232,7 @@ function binaryCurves(task: BinaryTask, cells: readonly number[], label: number)
     kind: 'binary',
     roc: rocCurve(negative.slice(0, bins), positive.slice(0, bins)),
     calibration: calibrationBins(negative.slice(0, bins), positive.slice(0, bins)),
-    invalid: clampCount(negative[bins] ?? 0) + clampCount(positive[bins] ?? 0),
+    invalid: nonNegative((negative[bins] ?? 0) + (positive[bins] ?? 0)),
   };
 }
 
@@ -235,7 +250,7 @@ function regressionCurves(
     unit: spec.unit,
     maxError: spec.maxError,
     bins: errorBins(counts.slice(0, bins), spec.maxError),
-    invalid: clampCount(counts[bins] ?? 0),
+    invalid: nonNegative(counts[bins] ?? 0),
   };
 }
 
@@ -254,12 +269,4 @@ function isSuppressed(release: ReleaseBody, block: number): boolean {
 
 function sliceOf(cells: readonly number[], slot: HistogramSlot): number[] {
   return cells.slice(slot.start, slot.start + slot.length);
-}
-
-function clampCount(value: number): number {
-  return Math.max(0, value);
-}
-
-function sum(values: readonly number[]): number {
-  return values.reduce((a, b) => a + b, 0);
 }

@@ -6,9 +6,9 @@ import { requireTask } from '../../benchmark/tasks/task-catalog.js';
 import type { TaskDefinition } from '../../benchmark/tasks/task-definition.js';
 import { taskMetrics } from '../../benchmark/tasks/task-metrics.js';
 import type { TaskMetrics } from '../../benchmark/tasks/task-metrics.js';
-import { releaseCellCount } from '../../benchmark/tasks/task-release.js';
+import { poolReleases } from '../../benchmark/stats/task-estimates.js';
 import type { CoordinatorStore } from './ports.js';
-import { roundUncertainty } from './round-uncertainty.js';
+import { roundUncertainty, siteRelease } from './round-uncertainty.js';
 import type { RoundUncertainty } from './round-uncertainty.js';
 import type { RoundRecord, TaskState } from './records.js';
 
@@ -52,10 +52,7 @@ export function roundResults(store: CoordinatorStore, round: RoundRecord): Round
       rho: release?.privacy.rho ?? null,
       epsilon: release === undefined ? null : epsilonOf(release.privacy.rho),
       budget: release?.budget ?? null,
-      metrics:
-        release === undefined
-          ? null
-          : taskMetrics(task, release.statistics.cells, release.statistics.suppressed),
+      metrics: release === undefined ? null : metricsOf(task, [release]),
     };
   });
   const released = [...releases.values()];
@@ -87,24 +84,17 @@ function epsilonOf(rho: string): number {
 }
 
 /**
- * Metrics of the cell-wise sum of the sites' vectors. A block one site
- * suppressed holds zeros there, so the sum pools the others; it is
- * suppressed in the pool only when every site suppressed it.
+ * Metrics of the cell-wise sum of the sites' vectors (pooling is addition:
+ * post-processing). A block one site suppressed holds zeros there, so the
+ * sum pools the others; it is suppressed in the pool only when every site
+ * suppressed it. Each block's noise variance is the sum of the σ² of the
+ * sites that released it.
  */
 function pooledMetrics(task: TaskDefinition, releases: readonly ReleaseBody[]): TaskMetrics | null {
-  if (releases.length === 0) return null;
-  const cells = sumCells(
-    task,
-    releases.map((r) => r.statistics.cells),
-  );
-  const [first, ...rest] = releases.map((r) => r.statistics.suppressed);
-  const everywhere = (first ?? []).filter((block) => rest.every((s) => s.includes(block)));
-  return taskMetrics(task, cells, everywhere);
+  return releases.length === 0 ? null : metricsOf(task, releases);
 }
 
-/** Cell-wise sum of several sites' vectors: pooling is addition (post-processing). */
-function sumCells(task: TaskDefinition, vectors: readonly (readonly number[])[]): number[] {
-  const total = new Array<number>(releaseCellCount(task)).fill(0);
-  for (const vector of vectors) vector.forEach((v, i) => (total[i] = (total[i] as number) + v));
-  return total;
+function metricsOf(task: TaskDefinition, releases: readonly ReleaseBody[]): TaskMetrics {
+  const pool = poolReleases(task, releases.map(siteRelease));
+  return taskMetrics(task, pool.cells, pool.suppressed, pool.blockNoiseVariances);
 }

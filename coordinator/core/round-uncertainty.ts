@@ -42,15 +42,8 @@ export interface SiteEstimates {
   } | null;
 }
 
-/**
- * A pooled headline metric: `estimate` is corrected for the bias clamping
- * noisy counts causes (the interval's centre); `reported` is the metric as
- * the results table computes it from the clamped counts.
- */
-export type PooledInterval = {
-  readonly metric: HeadlineMetric;
-  readonly reported: number;
-} & Interval;
+/** A pooled headline metric (the results table's) with its bootstrap interval. */
+export type PooledInterval = { readonly metric: HeadlineMetric } & Interval;
 
 export interface RoundUncertainty {
   /** Output column → the pooled headline metric with its bootstrap interval. */
@@ -86,8 +79,7 @@ export function roundUncertainty(
     pooled[name] = interval
       ? {
           metric,
-          reported: interval.estimate,
-          estimate: interval.corrected,
+          estimate: interval.estimate,
           lower: interval.lower,
           upper: interval.upper,
         }

@@ -100,10 +100,12 @@ function metricsSection(results) {
   };
   const rows = names.map((name) => {
     const m = pooled.outputs[name];
+    // A metric over a count within two noise SDs of 0 is not estimable at this ρ.
+    const headline = (value) => (value === null && m.mostlyNoise ? 'noise' : fmt(value));
     return binary
       ? row([
           name,
-          fmt(m.auroc),
+          headline(m.auroc),
           ci(name),
           fmt(m.auprc),
           fmt(m.sensitivity),
@@ -113,7 +115,7 @@ function metricsSection(results) {
         ])
       : row([
           name,
-          fmt(m.mae),
+          headline(m.mae),
           ci(name),
           fmt(m.rmse),
           fmt(m.bias),

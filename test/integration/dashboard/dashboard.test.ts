@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { STATUS_LABELS } from '../../../benchmark/tasks/growth-status-contract.js';
 import { callApi, ownerApiTarget } from '../../../cli/operator-api.js';
 import type { RoundCurves } from '../../../coordinator/core/round-curves.js';
+import type { RoundResults } from '../../../coordinator/core/round-results.js';
 import {
   api,
   OWNER,
@@ -65,7 +66,7 @@ describe('the dashboard in headless Chromium', function () {
       );
     }
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    fed = await startFederation(['urban', 'lowland']);
+    fed = await startFederation(['urban', 'lowland'], 1000);
     await waitForNodes(fed, 2);
     const model = await submitModel(fed, fed.modelBytes);
     const round = await api<{ id: string }>(fed, 'POST', '/v1/rounds', {
@@ -96,7 +97,19 @@ describe('the dashboard in headless Chromium', function () {
     assert.deepEqual(Object.keys(curves.outputs), [...STATUS_LABELS]);
     const stunting = curves.outputs.stunting;
     assert.ok(stunting?.kind === 'binary' && stunting.roc !== null);
-    assert.ok(stunting.roc.auc > 0.7, `pooled stunting AUC ${stunting.roc.auc}`);
+    // The curve is the pooled result's: its area is the pooled AUROC.
+    const { json: results } = await api<RoundResults>(fed, 'GET', `/v1/rounds/${roundId}/results`);
+    const pooled = results.pooled?.outputs.stunting;
+    assert.ok(pooled && 'auroc' in pooled && pooled.auroc !== null);
+    assert.ok(Math.abs(stunting.roc.auc - pooled.auroc) < 1e-12);
+    assert.equal(stunting.roc.positives, pooled.positives);
+    const points = stunting.roc.points;
+    assert.ok(
+      points.every(
+        (p, i) => i === 0 || (p.fpr >= points[i - 1]!.fpr && p.tpr >= points[i - 1]!.tpr),
+      ),
+    );
+    assert.deepEqual([points.at(-1)?.fpr, points.at(-1)?.tpr], [1, 1]);
     assert.equal((await fetch(`${fed.api}/v1/rounds/nope/curves`)).status, 404);
   });
 

@@ -39,12 +39,24 @@ describe('binnedBinaryMetrics', () => {
     assert.ok(Math.abs(m.auroc! - exactAuroc(neg, pos)) <= bound + 1e-12);
   });
 
-  it('clamps negative noisy counts and counts invalid outputs apart', () => {
+  it('sums noisy counts as released, clamps only the sums, and counts invalid outputs apart', () => {
     const m = binnedBinaryMetrics([3, -2, 1, 4], [-1, 0, 2, 5], 1);
-    assert.equal(m.negatives, 4);
-    assert.equal(m.positives, 2);
+    assert.equal(m.negatives, 2);
+    assert.equal(m.positives, 1);
     assert.equal(m.invalid, 9);
-    assert.equal(m.specificity, 3 / 4);
+    // Above the threshold the negatives' −2 and 1 sum to −1: no false positive.
+    assert.equal(m.specificity, 1);
+    // Σ p_b·N_{<b} = 2·1, Σ p_b·n_b = −3 + 2 = −1: (2 − ½) / (1·2).
+    assert.equal(m.auroc, 0.75);
+    assert.deepEqual(m.bounds.auroc, { lower: 0.75, upper: 0.75 });
+  });
+
+  it('keeps AUROC and Brier in [0, 1] however the noise falls', () => {
+    const m = binnedBinaryMetrics([-5, 1, 6, 0], [9, -8, 0.5, 0], 1);
+    for (const value of [m.auroc, m.brier, m.bounds.auroc?.lower, m.bounds.auroc?.upper]) {
+      assert.ok(value !== null && value !== undefined && value >= 0 && value <= 1, `${value}`);
+    }
+    assert.equal(binnedBinaryMetrics([1, 2, 0], [-3, 2, 0], 1).auroc, null);
   });
 
   it('returns null where a class is empty', () => {

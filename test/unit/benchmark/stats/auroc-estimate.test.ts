@@ -35,22 +35,28 @@ describe('stats/auroc-estimate', () => {
       const bump = (h: number[]): number[] => h.map((c, i) => (i === cell ? c + 1 : c));
       squared += (auroc(bump(neg), pos) - base) ** 2 + (auroc(neg, bump(pos)) - base) ** 2;
     }
-    // Counts ≫ σ: the clamp keeps all of σ², so the noise variance is σ²·|∇A|².
+    // Large counts keep the finite differences near the derivatives: σ²·|∇A|².
     assert.ok(Math.abs(e.noiseVariance / (sigma2 * squared) - 1) < 1e-3);
     assert.equal(e.variance, e.samplingVariance + e.noiseVariance);
   });
 
-  it('clamps negative noisy cells at 0 and ignores the invalid cell', () => {
+  it('reads negative noisy cells as released, like the reported AUROC, and ignores the invalid cell', () => {
     const noisyNeg = [12, -3, 6, 2, 0, 0, 40];
     const noisyPos = [-1, 1, 4, 6, 9, -2, -7];
     const e = aurocEstimate(noisyNeg, noisyPos, 9)!;
-    const clamped = aurocEstimate([12, 0, 6, 2, 0, 0, 0], [0, 1, 4, 6, 9, 0, 0], 9)!;
-    assert.deepEqual(e, clamped);
-    assert.equal(e.n, 20 + 20);
+    assert.equal(e.estimate, binnedBinaryMetrics(noisyNeg, noisyPos, 3).auroc);
+    assert.equal(e.n, 17 + 17);
+    const withoutInvalid = aurocEstimate(
+      [...noisyNeg.slice(0, -1), 0],
+      [...noisyPos.slice(0, -1), 0],
+      9,
+    );
+    assert.deepEqual(e, withoutInvalid);
   });
 
-  it('is null when a class is empty after clamping', () => {
+  it("is null when a class's noisy total is not above 0", () => {
     assert.equal(aurocEstimate([3, 4, 0], [-2, 0, 5], 4), null);
+    assert.equal(aurocEstimate([3, 4, 0], [-2, 2, 5], 4), null);
   });
 
   it('has a standard error that matches the spread of simulated noisy releases', () => {

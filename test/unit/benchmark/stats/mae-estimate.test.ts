@@ -27,21 +27,22 @@ describe('stats/mae-estimate', () => {
     assert.equal(e.variance, e.samplingVariance + e.noiseVariance);
   });
 
-  it('keeps less of the noise at cells near 0, where the clamp absorbs half of it', () => {
-    const far = maeEstimate([1000, 2000, 3000, 4000, 0], 2, 9)!;
+  it('counts the noise of empty cells in full: they are read as released', () => {
     const near = maeEstimate([0, 2000, 3000, 0, 0], 2, 9)!;
-    // Empty end bins: each keeps 0.34σ² rather than σ².
     const mae = near.estimate;
-    const keep = 0.5 - 1 / (2 * Math.PI);
-    const expected = (9 * (2 * keep * (1.5 - mae) ** 2 + 2 * (0.5 - mae) ** 2)) / 5000 ** 2;
-    assert.ok(Math.abs(near.noiseVariance / expected - 1) < 1e-3);
-    assert.ok(far.noiseVariance > 0);
+    const expected = (9 * (2 * (1.5 - mae) ** 2 + 2 * (0.5 - mae) ** 2)) / 5000 ** 2;
+    assert.ok(Math.abs(near.noiseVariance / expected - 1) < 1e-12);
   });
 
-  it('clamps negative cells and is null below two valid predictions', () => {
-    assert.deepEqual(maeEstimate([-4, 3, 5, -1, 2], 2, 1), maeEstimate([0, 3, 5, 0, 0], 2, 1));
+  it('reads negative cells as released, like the reported MAE, and is null below two valid predictions', () => {
+    const errors = [-1, 3, 5, 2, 2];
+    const e = maeEstimate(errors, 2, 1)!;
+    assert.equal(e.n, 9);
+    assert.ok(Math.abs(e.estimate - (-1.5 + 1.5 + 2.5 + 3) / 9) < 1e-15);
+    assert.equal(e.estimate, binnedRegressionMetrics({ errors, maxError: 2 }).mae);
     assert.equal(maeEstimate([1, 0, -3, 0, 7], 2, 1), null);
     assert.equal(maeEstimate([0, 0, 0, 0, 7], 2, 1), null);
+    assert.equal(maeEstimate([1, 0, 0, 0, 7], 2, 1), null);
   });
 
   it('refuses a missing range, too few cells and invalid noise with a code', () => {

@@ -24,7 +24,7 @@ describe('stats/parametric-bootstrap', () => {
     assert.ok(Math.abs(withNoise.se / Math.sqrt(12_500) - 1) < 0.05, `${withNoise.se}`);
     const without = parametricBootstrap([10_000], 0, first, { seed: 'count', replicates: 4000 })!;
     assert.ok(Math.abs(without.se / 100 - 1) < 0.05, `${without.se}`);
-    // Basic interval ≈ estimate ± 1.96 SE for a symmetric statistic.
+    // ≈ estimate ± 1.96 SE for a symmetric statistic.
     assert.equal(without.estimate, 10_000);
     assert.ok(Math.abs((without.upper - without.lower) / (2 * 1.96 * 100) - 1) < 0.08);
     assert.ok(Math.abs((without.upper + without.lower) / 2 - 10_000) < 10);
@@ -35,25 +35,35 @@ describe('stats/parametric-bootstrap', () => {
     assert.ok(Math.abs(r.se / Math.sqrt((0.3 * 0.7) / 1000) - 1) < 0.06, `${r.se}`);
   });
 
-  it('reflects the replicates around the estimate (basic interval) and clips to the range', () => {
-    // A statistic whose replicates always exceed the estimate: the basic interval lies below it.
-    const skewed = (counts: readonly number[]): number => Math.max(1, counts[0]!);
-    const r = parametricBootstrap([0], 100, skewed, { seed: 'skew', replicates: 500 })!;
+  it("moves the world's percentile interval to the estimate and clips it to the range", () => {
+    // A statistic whose replicates never fall below the estimate: the interval lies above it.
+    const floored = (counts: readonly number[]): number => Math.max(1, counts[0]!);
+    const r = parametricBootstrap([0], 100, floored, { seed: 'skew', replicates: 500 })!;
     assert.equal(r.estimate, 1);
-    assert.ok(r.upper <= 1 && r.lower < 1);
-    const clipped = parametricBootstrap([0], 100, skewed, {
+    assert.ok(r.lower === 1 && r.upper > 10, `${r.lower}, ${r.upper}`);
+    const clipped = parametricBootstrap([0], 100, floored, {
       seed: 'skew',
       replicates: 500,
       range: [0.5, 2],
     })!;
-    assert.equal(clipped.lower, 0.5);
+    assert.equal(clipped.upper, 2);
   });
 
-  it('clamps the observed counts before the statistic sees them', () => {
+  it('reads the release as observed and resamples non-negative counts of the same totals', () => {
     const seen: number[][] = [];
-    parametricBootstrap([-5, 3], 1, (c) => (seen.push([...c]), 1), { seed: 'x', replicates: 100 });
-    assert.deepEqual(seen[0], [0, 3]);
-    assert.ok(seen.every((c) => c.every((v) => v >= 0)));
+    const record = (c: readonly number[]): number => (seen.push([...c]), 1);
+    parametricBootstrap([10, -2, 4, 6, -1], 1, record, {
+      seed: 'x',
+      replicates: 100,
+      histograms: [3, 2],
+    });
+    assert.deepEqual(seen[0], [10, -2, 4, 6, -1]);
+    // Each histogram's nearest non-negative counts with its total (12 and 5).
+    assert.deepEqual(seen[1], [9, 0, 3, 5, 0]);
+    assert.throws(
+      () => parametricBootstrap([1, 2, 3], 1, first, { seed: 'x', histograms: [2, 2] }),
+      (e) => hasCode(e, 'STATS_INPUT_INVALID'),
+    );
   });
 
   it('is null when the metric is undefined for the observed counts or most replicates', () => {

@@ -51,4 +51,17 @@ describe('release blocks and small-cell suppression', () => {
     assert.equal(metrics.subgroups.sex?.male?.wasting, undefined);
     assert.deepEqual(metrics.suppressed, ['all/stunting', 'sex=male/wasting']);
   });
+
+  it("reads each block's noise variance: a block mostly noise has no AUROC", () => {
+    const cells = new Array<number>(releaseCellCount(GROWTH_STATUS)).fill(5);
+    // 20 cells of 5 per class: a total of 100 against noise SD √(20·σ²).
+    const variances = releaseBlocks(GROWTH_STATUS).map((_, block) => (block === 1 ? 200 : 20));
+    const metrics = taskMetrics(GROWTH_STATUS, cells, [], variances);
+    const auroc = (label: string): number | null | undefined => {
+      const output = metrics.outputs[label];
+      return output && 'auroc' in output ? output.auroc : undefined;
+    };
+    assert.equal(auroc('stunting'), 0.5);
+    assert.equal(auroc('wasting'), null);
+  });
 });

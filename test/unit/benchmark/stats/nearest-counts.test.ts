@@ -1,0 +1,38 @@
+import { strict as assert } from 'node:assert';
+import { createPrng } from '../../../../benchmark/sim/prng.js';
+import { nearestCounts } from '../../../../benchmark/stats/nearest-counts.js';
+
+const sum = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0);
+const distance = (a: readonly number[], b: readonly number[]): number =>
+  sum(a.map((x, i) => (x - (b[i] as number)) ** 2));
+
+describe('stats/nearest-counts', () => {
+  it('keeps counts that are already non-negative', () => {
+    assert.deepEqual(nearestCounts([3, 0, 7, 1]), [3, 0, 7, 1]);
+  });
+
+  it('takes the same λ off every cell it keeps, by hand', () => {
+    // Total 10. Kept cells 11 and 2: λ = (11 + 2 − 10) / 2 = 1.5 → [9.5, 0, 0.5, 0].
+    assert.deepEqual(nearestCounts([11, -1, 2, -2]), [9.5, 0, 0.5, 0]);
+  });
+
+  it('is the nearest non-negative vector with the same total (checked against random ones)', () => {
+    const prng = createPrng('nearest-counts');
+    for (let trial = 0; trial < 50; trial += 1) {
+      const noisy = Array.from({ length: 12 }, (_, b) => (b < 4 ? 30 : 0) + 6 * prng.normal());
+      const nearest = nearestCounts(noisy);
+      const total = sum(noisy);
+      assert.ok(nearest.every((x) => x >= 0));
+      assert.ok(Math.abs(sum(nearest) - total) < 1e-9);
+      for (let other = 0; other < 20; other += 1) {
+        const weights = noisy.map(() => prng.uniform());
+        const candidate = weights.map((w) => (w / sum(weights)) * total);
+        assert.ok(distance(nearest, noisy) <= distance(candidate, noisy) + 1e-9);
+      }
+    }
+  });
+
+  it('falls back to the clamp when the total is not above 0', () => {
+    assert.deepEqual(nearestCounts([-3, 2, -1]), [0, 2, 0]);
+  });
+});
