@@ -71,7 +71,7 @@ describe('the dashboard in headless Chromium', function () {
     const model = await submitModel(fed, fed.modelBytes);
     const round = await api<{ id: string }>(fed, 'POST', '/v1/rounds', {
       model_digest: model.digest,
-      rho: '0.1',
+      rho: '0.25',
       dataset: 'growth',
     });
     roundId = round.json.id;

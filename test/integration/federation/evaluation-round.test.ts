@@ -68,7 +68,7 @@ describe('an evaluation round over real gRPC, TLS, SQLite and onnxruntime', func
     assert.deepEqual(model.sealed_for, ['site-lowland', 'site-urban']);
     const round = await api<{ id: string }>(fed, 'POST', '/v1/rounds', {
       model_digest: model.digest,
-      rho: '0.1',
+      rho: '0.25',
       dataset: 'growth',
     });
     assert.equal(round.status, 201);
@@ -84,10 +84,10 @@ describe('an evaluation round over real gRPC, TLS, SQLite and onnxruntime', func
     );
     assert.deepEqual(
       results.sites.map((s) => s.rho),
-      ['1/10', '1/10'],
+      ['1/4', '1/4'],
     );
     const siteChildren = results.sites.map((s) => s.metrics?.examples ?? 0);
-    // 1000 children per site, σ = √(25/0.2) ≈ 11.2 per cell: ±60 is over 5σ.
+    // 1000 children per site, σ = √(25/0.5) ≈ 7.1 per cell: ±60 is over 8σ.
     for (const n of siteChildren) assert.ok(Math.abs(n - 1000) < 60, `noisy count ${n}`);
     assert.ok(results.pooled !== null);
     const auroc = aurocOf(results.pooled, 'stunting');
@@ -96,7 +96,7 @@ describe('an evaluation round over real gRPC, TLS, SQLite and onnxruntime', func
     assert.equal(interval.estimate, auroc);
     assert.ok(interval.lower <= interval.estimate && interval.estimate <= interval.upper);
     assert.ok(interval.lower < interval.upper && interval.lower >= 0 && interval.upper <= 1);
-    // About 300 stunted children against noise of SD 71 on their total: the
+    // About 300 stunted children against noise of SD 45 on their total: the
     // estimate may stray, but a model that ranks well is inside its interval.
     assert.ok(
       interval.upper > 0.7,
