@@ -6,6 +6,7 @@
  * tight: some set of scores with this histogram attains, or approaches
  * arbitrarily closely, each end (docs/metrics.md derives each one).
  */
+import { clip } from './noisy-counts.js';
 
 /** A closed interval [lower, upper]. */
 export interface Interval {
@@ -34,12 +35,11 @@ export function clippedEstimate(
   bounds: Interval,
   [low, high]: readonly [number, number],
 ): BinnedEstimate {
-  const clipped = (x: number): number => Math.min(high, Math.max(low, x));
   return {
-    value: clipped(value),
+    value: clip(value, low, high),
     bounds: {
-      lower: clipped(Math.min(bounds.lower, value)),
-      upper: clipped(Math.max(bounds.upper, value)),
+      lower: clip(Math.min(bounds.lower, value), low, high),
+      upper: clip(Math.max(bounds.upper, value), low, high),
     },
   };
 }

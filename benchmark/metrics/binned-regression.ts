@@ -75,8 +75,8 @@ export function binnedRegressionMetrics(histograms: RegressionHistograms): Binne
 
 function binnedMape({ ape, noiseVariance = 0 }: RegressionHistograms): number | null {
   if (ape === undefined) return null;
-  const n = sumOf(ape.counts);
   if (isMostlyNoise(ape.counts, noiseVariance)) return null;
+  const n = sumOf(ape.counts);
   const width = ape.maxApe / ape.counts.length;
   const total = sumOf(ape.counts.map((c, b) => c * (b + 0.5) * width));
   return n > 0 ? clip(total / n, 0, ape.maxApe) : null;

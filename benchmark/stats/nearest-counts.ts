@@ -7,10 +7,11 @@
  * Why not max(0, y): every empty cell would keep the positive half of its
  * noise, σ/√(2π) on average, so the world would hold more examples than the
  * release and have them spread over the far bins; the metric's sensitivity
- * to noise (∂MAE/∂c_b = (|m_b| − MAE)/n) then comes out too small, and in
- * simulations the MAE interval covered 0.88 at n = 500, σ² = 35, where the
- * projection gives 0.93. Keeping the total keeps n, and λ takes the noise
- * off the small cells.
+ * to noise (∂MAE/∂c_b = (|m_b| − MAE)/n) then comes out too small. For MAE
+ * at n = 500, σ² = 35 the replicates spread with SD 0.18 where the estimates
+ * did with 0.24, and the interval covered 0.88; from the projection, 0.24
+ * and 0.915. Keeping the total keeps n, and λ takes the noise off the small
+ * cells.
  */
 
 /** See the file comment; a total that is not above 0 leaves only the clamp, max(0, y). */

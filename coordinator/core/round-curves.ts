@@ -8,9 +8,9 @@
  * not already show.
  */
 import { ECE_BINS } from '../../benchmark/metrics/expected-calibration-error.js';
-import { clip, nonNegative, sumOf } from '../../benchmark/metrics/noisy-counts.js';
+import { clip, isMostlyNoise, nonNegative, sumOf } from '../../benchmark/metrics/noisy-counts.js';
+import { poolReleases } from '../../benchmark/stats/task-estimates.js';
 import { decodeReleaseBody } from '../../benchmark/protocol/release-body.js';
-import type { ReleaseBody } from '../../benchmark/protocol/release-body.js';
 import { requireTask } from '../../benchmark/tasks/task-catalog.js';
 import type {
   BinaryTask,
@@ -22,6 +22,7 @@ import { classSlot, releaseCellCount, targetSlots } from '../../benchmark/tasks/
 import type { HistogramSlot } from '../../benchmark/tasks/task-release.js';
 import type { CoordinatorStore } from './ports.js';
 import type { RoundRecord } from './records.js';
+import { siteRelease } from './round-uncertainty.js';
 
 /** One operating point: predicted positive when the score's bin is at or above `threshold`·bins. */
 export interface RocPoint {
@@ -100,12 +101,14 @@ export function roundCurves(
 ): RoundCurves {
   const task = requireTask(round.benchmarkTask);
   const releases = store.releasesOfRound(round.id).map((r) => decodeReleaseBody(r.body));
-  const cells = sumCells(task, releases);
+  const pool = releases.length === 0 ? null : poolReleases(task, releases.map(siteRelease));
   const outputs: Record<string, OutputCurves | null> = {};
   outputColumns(task).forEach(({ name }, output) => {
     // Group 0 (all examples) holds blocks 0..outputs−1; see release-blocks.ts.
-    const hidden = releases.length === 0 || releases.every((r) => isSuppressed(r, output));
-    outputs[name] = hidden ? null : curvesOf(task, cells, output);
+    outputs[name] =
+      pool === null || pool.suppressed.includes(output)
+        ? null
+        : curvesOf(task, pool.cells, output, pool.blockNoiseVariances[output]);
   });
   return {
     roundId: round.id,
@@ -116,15 +119,19 @@ export function roundCurves(
   };
 }
 
-/** Curves of output column `output` over all examples of a release vector of `task`. */
+/**
+ * Curves of output column `output` over all examples of a release vector of
+ * `task` whose cells carry noise of variance `noiseVariance` each.
+ */
 export function curvesOf(
   task: TaskDefinition,
   cells: readonly number[],
   output: number,
+  noiseVariance = 0,
 ): OutputCurves {
   if (cells.length !== releaseCellCount(task)) throw new RangeError('wrong number of cells');
   return task.kind === 'binary'
-    ? binaryCurves(task, cells, output)
+    ? binaryCurves(task, cells, output, noiseVariance)
     : regressionCurves(task, cells, output);
 }
 
@@ -132,7 +139,7 @@ export function curvesOf(
  * The ROC curve of two class histograms over equal-width score bins (invalid
  * cells excluded): one point per bin edge k/bins, k = bins … 0, predicting
  * positive the bins at or above k. Null when a class's noisy total is not
- * above 0. The rates come from running sums of the cells as released, whose
+ * above 0 or is mostly noise, as for the AUROC (noisy-counts.ts). The rates come from running sums of the cells as released, whose
  * trapezoidal area is the reported AUROC; noise can carry a running rate
  * below an earlier one or outside [0, 1], so the plotted points are clipped
  * and held level there (a drawing, not a metric).
@@ -140,10 +147,12 @@ export function curvesOf(
 export function rocCurve(
   negative: readonly number[],
   positive: readonly number[],
+  noiseVariance = 0,
 ): RocCurve | null {
   const negatives = sumOf(negative);
   const positives = sumOf(positive);
   if (!(negatives > 0 && positives > 0)) return null;
+  if (isMostlyNoise(negative, noiseVariance) || isMostlyNoise(positive, noiseVariance)) return null;
   const bins = negative.length;
   const rates: RocPoint[] = [{ threshold: 1, fpr: 0, tpr: 0 }];
   let falsePositives = 0;
@@ -223,14 +232,19 @@ export function trapezoidArea(points: readonly RocPoint[]): number {
   return area;
 }
 
-function binaryCurves(task: BinaryTask, cells: readonly number[], label: number): BinaryCurves {
+function binaryCurves(
+  task: BinaryTask,
+  cells: readonly number[],
+  label: number,
+  noiseVariance: number,
+): BinaryCurves {
   const histogram = (positive: boolean): number[] =>
     sliceOf(cells, classSlot(task, 0, label, positive));
   const [negative, positive] = [histogram(false), histogram(true)];
   const bins = task.scoreBins;
   return {
     kind: 'binary',
-    roc: rocCurve(negative.slice(0, bins), positive.slice(0, bins)),
+    roc: rocCurve(negative.slice(0, bins), positive.slice(0, bins), noiseVariance),
     calibration: calibrationBins(negative.slice(0, bins), positive.slice(0, bins)),
     invalid: nonNegative((negative[bins] ?? 0) + (positive[bins] ?? 0)),
   };
@@ -252,19 +266,6 @@ function regressionCurves(
     bins: errorBins(counts.slice(0, bins), spec.maxError),
     invalid: nonNegative(counts[bins] ?? 0),
   };
-}
-
-/** Cell-wise sum of the releases' vectors; a block a site suppressed holds its zeros. */
-function sumCells(task: TaskDefinition, releases: readonly ReleaseBody[]): number[] {
-  const total = new Array<number>(releaseCellCount(task)).fill(0);
-  for (const { statistics } of releases) {
-    statistics.cells.forEach((v, i) => (total[i] = (total[i] as number) + v));
-  }
-  return total;
-}
-
-function isSuppressed(release: ReleaseBody, block: number): boolean {
-  return release.statistics.suppressed.includes(block);
 }
 
 function sliceOf(cells: readonly number[], slot: HistogramSlot): number[] {

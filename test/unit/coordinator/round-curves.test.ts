@@ -104,7 +104,7 @@ describe('round curves', () => {
     assert.equal(curve.auc, 0.96875);
   });
 
-  it('has the area of the binned AUROC, noisy negative counts clamped at 0', () => {
+  it('has the area of the binned AUROC, noisy counts read as released', () => {
     for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
       const negative = noisyCounts(seed, 21);
       const positive = noisyCounts(seed + 100, 21);
@@ -127,9 +127,13 @@ describe('round curves', () => {
     }
   });
 
-  it('draws no ROC curve when a class is empty after clamping', () => {
+  it('draws no ROC curve when a class is empty or mostly noise, as the AUROC has none', () => {
     assert.equal(rocCurve([2, 3, 1], [0, -1, 0]), null);
     assert.equal(rocCurve([0, 0], [1, 1]), null);
+    // Positives 6 against noise of SD √(3·4) ≈ 3.5 per class total: mostly noise.
+    assert.equal(rocCurve([50, 40, 30], [1, 2, 3], 4), null);
+    assert.equal(binnedBinaryMetrics([50, 40, 30, 0], [1, 2, 3, 0], 1, 4).auroc, null);
+    assert.notEqual(rocCurve([50, 40, 30], [1, 2, 3]), null);
   });
 
   it('plots calibration over score bins that do not divide into the ECE bins', () => {
