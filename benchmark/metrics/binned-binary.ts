@@ -12,7 +12,13 @@
 import type { Interval } from './binned-estimate.js';
 import { binnedBrier, binnedEce } from './binned-calibration.js';
 import { binnedAuprc, binnedAuroc } from './binned-ranking.js';
-import { clampedCells, isMostlyNoise, nonNegative, sumOf } from './noisy-counts.js';
+import {
+  clampedCells,
+  classesEstimable,
+  isMostlyNoise,
+  nonNegative,
+  sumOf,
+} from './noisy-counts.js';
 import { thresholdMetrics } from './threshold-metrics.js';
 
 export type { Interval } from './binned-estimate.js';
@@ -34,9 +40,13 @@ export interface BinnedBinaryMetrics {
   readonly negatives: number;
   /** Examples whose model output was invalid (NaN, ±inf, out of [0, 1]). */
   readonly invalid: number;
+  /** Examples with a score at or above the threshold (a noisy sum, clamped at 0). */
+  readonly predictedPositives: number;
   /**
    * A class's noisy total is within two noise SDs of 0 (noisy-counts.ts):
-   * the metrics that divide by it are `null`, not estimable at this noise.
+   * AUROC, AUPRC and the rate over that class are `null`, not estimable at
+   * this noise. (Precision, F1, accuracy, Brier and ECE follow the same
+   * rule over their own denominators.)
    */
   readonly mostlyNoise: boolean;
   /** Mann–Whitney AUROC with ties inside a bin counted half. */
@@ -73,7 +83,9 @@ export function binnedBinaryMetrics(
   const pos = positive.slice(0, bins);
   const noisy = (cells: readonly number[]): boolean => isMostlyNoise(cells, noiseVariance);
   const noise = { positives: noisy(pos), negatives: noisy(neg) };
-  const predictedNoise = noisy([...pos.slice(thresholdBin), ...neg.slice(thresholdBin)]);
+  const ranked = classesEstimable(neg, pos, noiseVariance);
+  const predicted = [...pos.slice(thresholdBin), ...neg.slice(thresholdBin)];
+  const predictedNoise = noisy(predicted);
   const allNoise = noisy([...pos, ...neg]);
   const count = (cells: readonly number[], from: number, to: number): number =>
     nonNegative(sumOf(cells.slice(from, to)));
@@ -86,7 +98,6 @@ export function binnedBinaryMetrics(
     },
     null,
   );
-  const ranked = !noise.positives && !noise.negatives;
   const [clampedNeg, clampedPos] = [clampedCells(neg), clampedCells(pos)];
   const estimates = {
     auroc: ranked ? binnedAuroc(neg, pos) : null,
@@ -100,6 +111,7 @@ export function binnedBinaryMetrics(
     positives: count(pos, 0, bins),
     negatives: count(neg, 0, bins),
     invalid: nonNegative((negative[bins] ?? 0) + (positive[bins] ?? 0)),
+    predictedPositives: nonNegative(sumOf(predicted)),
     mostlyNoise: !ranked,
     auroc: estimates.auroc?.value ?? null,
     sensitivity: unless(noise.positives, rates.recall),

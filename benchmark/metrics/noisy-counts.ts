@@ -53,5 +53,15 @@ export const SIGNAL_SDS = 2;
  * negative.
  */
 export function isMostlyNoise(cells: readonly number[], noiseVariance: number): boolean {
+  if (!(noiseVariance >= 0)) throw new RangeError('noise variance must be at least 0');
   return sumOf(cells) < SIGNAL_SDS * Math.sqrt(cells.length * noiseVariance);
+}
+
+/** Whether both class histograms clear the noise: what AUROC, AUPRC and the ROC curve need. */
+export function classesEstimable(
+  negative: readonly number[],
+  positive: readonly number[],
+  noiseVariance: number,
+): boolean {
+  return !isMostlyNoise(negative, noiseVariance) && !isMostlyNoise(positive, noiseVariance);
 }

@@ -16,7 +16,7 @@
  * (bootstrap-metrics.ts) is the check on it.
  */
 import { binnedAuroc } from '../metrics/binned-ranking.js';
-import { isMostlyNoise, sumOf } from '../metrics/noisy-counts.js';
+import { classesEstimable, sumOf } from '../metrics/noisy-counts.js';
 import { hanleyMcNeilVariance } from './hanley-mcneil.js';
 import { assertFiniteCounts } from './finite-counts.js';
 import type { MetricEstimate } from './metric-estimate.js';
@@ -38,7 +38,7 @@ export function aurocEstimate(
   assertHistograms(negative, positive, noiseVariance);
   const neg = negative.slice(0, -1);
   const pos = positive.slice(0, -1);
-  if (isMostlyNoise(neg, noiseVariance) || isMostlyNoise(pos, noiseVariance)) return null;
+  if (!classesEstimable(neg, pos, noiseVariance)) return null;
   const auroc = binnedAuroc(neg, pos)?.value;
   if (auroc === undefined) return null;
   const negatives = sumOf(neg);

@@ -7,7 +7,7 @@
  * sees. Invalid-output cells enter neither metric and are not resampled.
  */
 import { binnedAuroc } from '../metrics/binned-ranking.js';
-import { clip, isMostlyNoise } from '../metrics/noisy-counts.js';
+import { classesEstimable, clip, isMostlyNoise } from '../metrics/noisy-counts.js';
 import type { BootstrapInterval, BootstrapOptions } from './parametric-bootstrap.js';
 import { parametricBootstrap } from './parametric-bootstrap.js';
 import { statsError } from './stats-errors.js';
@@ -28,14 +28,14 @@ export function bootstrapAuroc(
   }
   const bins = negative.length - 1;
   const [neg, pos] = [negative.slice(0, bins), positive.slice(0, bins)];
-  if (isMostlyNoise(neg, noiseVariance) || isMostlyNoise(pos, noiseVariance)) return null;
+  if (!classesEstimable(neg, pos, noiseVariance)) return null;
   const cells = [...neg, ...pos];
   const auroc = (counts: readonly number[]): number | null =>
     binnedAuroc(counts.slice(0, bins), counts.slice(bins))?.value ?? null;
   return parametricBootstrap(cells, noiseVariance, auroc, {
     range: [0, 1],
-    histograms: [bins, bins],
     ...options,
+    histograms: [bins, bins],
   });
 }
 

@@ -20,7 +20,7 @@ export function hanleyMcNeilVariance(auroc: number, positives: number, negatives
   const a2 = auroc * auroc;
   const q1 = auroc / (2 - auroc);
   const q2 = (2 * a2) / (1 + auroc);
-  // Noisy class sizes are clamped integers; max keeps a (never released) fractional size below 1 sane.
+  // Noisy class sizes are sums of noisy cells, fractional and possibly below 1; max keeps them sane.
   const variance =
     auroc * (1 - auroc) +
     Math.max(0, positives - 1) * (q1 - a2) +

@@ -11,12 +11,13 @@
  * at n = 500, σ² = 35 the replicates spread with SD 0.18 where the estimates
  * did with 0.24, and the interval covered 0.88; from the projection, 0.24
  * and 0.915. Keeping the total keeps n, and λ takes the noise off the small
- * cells.
+ * cells. A total that is not above 0 leaves only the clamp, max(0, y).
  */
+import { sumOf } from '../metrics/noisy-counts.js';
 
-/** See the file comment; a total that is not above 0 leaves only the clamp, max(0, y). */
+/** The non-negative counts nearest to `noisy` with its total (see above). */
 export function nearestCounts(noisy: readonly number[]): number[] {
-  const total = noisy.reduce((a, b) => a + b, 0);
+  const total = sumOf(noisy);
   if (!(total > 0)) return noisy.map((y) => Math.max(0, y));
   const sorted = [...noisy].sort((a, b) => b - a);
   let largest = 0;

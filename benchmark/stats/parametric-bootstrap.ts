@@ -38,6 +38,7 @@
  * are already private; it is post-processing and must not, and does not,
  * use the privacy samplers (libsodium, gaussian-release.ts).
  */
+import { clip } from '../metrics/noisy-counts.js';
 import { createPrng } from '../sim/prng.js';
 import { assertFiniteCounts } from './finite-counts.js';
 import { nearestCounts } from './nearest-counts.js';
@@ -68,7 +69,7 @@ export interface BootstrapOptions {
 export interface BootstrapInterval {
   /** f(observed): the reported metric. */
   readonly estimate: number;
-  /** Basic-bootstrap 95% interval (around the world's truth), clipped to the range. */
+  /** 95%: the world's percentile interval moved by θ̂ − θ_w, clipped to the range. */
   readonly lower: number;
   readonly upper: number;
   /** Standard deviation of the replicates (sampling + noise): use se² as the variance. */
@@ -145,11 +146,11 @@ function summarize(
   const mean = draws.reduce((a, b) => a + b, 0) / draws.length;
   const variance = draws.reduce((a, b) => a + (b - mean) ** 2, 0) / (draws.length - 1);
   const [low, high] = range ?? [-Infinity, Infinity];
-  const clip = (value: number): number => Math.min(high, Math.max(low, value));
+  const moved = (p: number): number => clip(estimate - worldValue + quantile(draws, p), low, high);
   return {
     estimate,
-    lower: clip(estimate - worldValue + quantile(draws, 0.025)),
-    upper: clip(estimate - worldValue + quantile(draws, 0.975)),
+    lower: moved(0.025),
+    upper: moved(0.975),
     se: Math.sqrt(variance),
     replicates: draws.length,
   };

@@ -172,8 +172,5 @@ function regressionGaps(levels: readonly BinnedRegressionMetrics[]): LevelGaps {
 /** Share of valid predictions at or above the threshold: (TP + FP) / n; `null` for an empty level. */
 function positivePredictionRate(m: BinnedBinaryMetrics): number | null {
   const n = m.positives + m.negatives;
-  if (n === 0) return null;
-  const truePositives = (m.sensitivity ?? 0) * m.positives;
-  const falsePositives = (1 - (m.specificity ?? 1)) * m.negatives;
-  return (truePositives + falsePositives) / n;
+  return n === 0 ? null : Math.min(1, m.predictedPositives / n);
 }

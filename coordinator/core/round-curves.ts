@@ -8,7 +8,12 @@
  * not already show.
  */
 import { ECE_BINS } from '../../benchmark/metrics/expected-calibration-error.js';
-import { clip, isMostlyNoise, nonNegative, sumOf } from '../../benchmark/metrics/noisy-counts.js';
+import {
+  classesEstimable,
+  clip,
+  nonNegative,
+  sumOf,
+} from '../../benchmark/metrics/noisy-counts.js';
 import { poolReleases } from '../../benchmark/stats/task-estimates.js';
 import { decodeReleaseBody } from '../../benchmark/protocol/release-body.js';
 import { requireTask } from '../../benchmark/tasks/task-catalog.js';
@@ -152,7 +157,7 @@ export function rocCurve(
   const negatives = sumOf(negative);
   const positives = sumOf(positive);
   if (!(negatives > 0 && positives > 0)) return null;
-  if (isMostlyNoise(negative, noiseVariance) || isMostlyNoise(positive, noiseVariance)) return null;
+  if (!classesEstimable(negative, positive, noiseVariance)) return null;
   const bins = negative.length;
   const rates: RocPoint[] = [{ threshold: 1, fpr: 0, tpr: 0 }];
   let falsePositives = 0;

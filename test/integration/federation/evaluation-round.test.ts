@@ -14,13 +14,13 @@ import {
 import type { Federation } from '../../helpers/federation-fixture.js';
 import { buildContractModel } from '../../helpers/onnx-fixtures.js';
 
-/** Child ids, dates and decimal measurement values in the sites' exports. */
 /** The AUROC of `label` in `metrics`, or null. */
 function aurocOf(metrics: TaskMetrics | null, label: string): number | null {
   const output = metrics?.outputs[label];
   return output !== undefined && 'auroc' in output ? output.auroc : null;
 }
 
+/** Child ids, dates and decimal measurement values in the sites' exports. */
 function patientStrings(csvFiles: string[]): Set<string> {
   const found = new Set<string>();
   for (const file of csvFiles) {
@@ -94,7 +94,6 @@ describe('an evaluation round over real gRPC, TLS, SQLite and onnxruntime', func
     const interval = results.uncertainty?.pooled.stunting;
     assert.ok(interval, 'an interval for stunting');
     assert.equal(interval.estimate, auroc);
-    assert.ok(interval.lower <= interval.estimate && interval.estimate <= interval.upper);
     assert.ok(interval.lower < interval.upper && interval.lower >= 0 && interval.upper <= 1);
     // About 300 stunted children against noise of SD 45 on their total: the
     // estimate may stray, but a model that ranks well is inside its interval.
@@ -103,7 +102,7 @@ describe('an evaluation round over real gRPC, TLS, SQLite and onnxruntime', func
       `pooled stunting AUROC ${auroc} [${interval.lower}, ${interval.upper}]`,
     );
     // Each site with a stunting AUROC (its noisy count of stunted children
-    // above 0; the urban site has about 18) has an estimate in the pool.
+    // not mostly noise; the urban site has about 18) is in the pool.
     const withAuroc = results.sites.filter((s) => aurocOf(s.metrics, 'stunting') !== null);
     const sites = results.uncertainty?.sites.stunting;
     assert.deepEqual(

@@ -19,7 +19,6 @@ import {
 } from '../../helpers/federation-fixture.js';
 import type { Federation } from '../../helpers/federation-fixture.js';
 
-/** Every file under `dir`, recursively. */
 /** How many sites have a stunting AUROC estimate in both rounds. */
 async function sitesWithAuroc(owner: ApiTarget, a: string, b: string): Promise<number> {
   const sitesOf = async (round: string): Promise<string[]> => {
@@ -30,6 +29,7 @@ async function sitesWithAuroc(owner: ApiTarget, a: string, b: string): Promise<n
   return first.filter((site) => second.includes(site)).length;
 }
 
+/** Every file under `dir`, recursively. */
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const file = path.join(dir, name);
@@ -165,9 +165,9 @@ describe('model owners, sealed models and published results (real coordinator an
       stunting && stunting.ci95[0] < stunting.difference && stunting.difference < stunting.ci95[1],
     );
     assert.match(stunting.method, /conservative/);
-    // A site enters the per-site pool when both rounds give it an AUROC: at
-    // ρ = 0.05 a site with few stunted children can release a noisy positive
-    // total ≤ 0, and then has none.
+    // A site enters the per-site pool when both rounds give it an AUROC: the
+    // urban site's few stunted children can be mostly noise in a round, and
+    // then it has none.
     const both = await sitesWithAuroc(owner, roundId, second.id);
     if (both === 0) assert.equal(comparison.bySite.stunting, null);
     else assert.equal(comparison.bySite.stunting?.k, both);

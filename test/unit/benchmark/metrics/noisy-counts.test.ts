@@ -14,6 +14,7 @@ describe('metrics/noisy-counts', () => {
     assert.equal(isMostlyNoise([5, 5, 5, 4], 25), true);
     assert.equal(isMostlyNoise([0, 0], 0), false);
     assert.equal(isMostlyNoise([-1, 0], 0), true);
+    assert.throws(() => isMostlyNoise([1], -1), RangeError);
   });
 
   it('leaves out the binary metrics that divide by a class that is mostly noise', () => {
@@ -26,6 +27,8 @@ describe('metrics/noisy-counts', () => {
       assert.equal(value, null);
     }
     assert.equal(noisy.specificity, 50 / 120);
+    // Demographic parity still counts every prediction at or above the threshold.
+    assert.equal(noisy.predictedPositives, 2 + 3 + 40 + 30);
     assert.ok(noisy.accuracy !== null && noisy.brier !== null);
     const exact = binnedBinaryMetrics(negative, positive, 1);
     assert.equal(exact.mostlyNoise, false);
