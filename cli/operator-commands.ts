@@ -169,7 +169,8 @@ function formatLeaderboard(rows: readonly LeaderboardRow[]): string[] {
   return rows.map(
     (row) =>
       `${row.task.padEnd(24)} ${row.model.slice(0, 24).padEnd(24)} ${row.owner.padEnd(12)} ` +
-      `${row.metric} ${row.value === null ? 'n/a' : row.value.toFixed(3)}  ` +
+      `${row.metric} ${row.value === null ? 'n/a' : row.value.toFixed(3)} ` +
+      `(${row.estimated_outputs}/${row.outputs} outputs)  ` +
       `${row.sites} sites, ${row.examples} examples  round ${row.round_id}`,
   );
 }

@@ -66,7 +66,8 @@ async function publishModelRounds(api: ApiTarget, rounds: readonly DemoRound[], 
   out('Public leaderboard (published by the owner; GET /v1/leaderboard needs no credential):');
   for (const row of rows) {
     const value = row.value === null ? 'n/a' : row.value.toFixed(3);
-    out(`  ${row.task.padEnd(24)} ${row.model.padEnd(28)} ${row.metric} ${value}`);
+    const over = `over ${row.estimated_outputs}/${row.outputs} outputs`;
+    out(`  ${row.task.padEnd(24)} ${row.model.padEnd(28)} ${row.metric} ${value} ${over}`);
   }
   out('');
 }

@@ -3,9 +3,11 @@
  * ranked by its headline figure from the pooled noisy statistics — mean
  * AUROC over the labels (binary tasks, higher first) or mean MAE over the
  * targets (regression tasks, lower first), each over the outputs estimable
- * at the round's noise (a rare label can be mostly noise: noisy-counts.ts).
+ * at the round's noise (a rare label can be mostly noise: noisy-counts.ts);
+ * each row says over how many.
  */
 import { requireTask } from '../../benchmark/tasks/task-catalog.js';
+import { outputColumns } from '../../benchmark/tasks/task-definition.js';
 import type { OutputMetrics } from '../../benchmark/tasks/task-metrics.js';
 import type { CoordinatorStore } from './ports.js';
 import type { RoundRecord } from './records.js';
@@ -22,6 +24,9 @@ export interface LeaderboardRow {
   readonly examples: number;
   readonly metric: 'mean_auroc' | 'mean_mae';
   readonly value: number | null;
+  /** Outputs (labels or targets) the mean is over, and of how many: a rare one can be mostly noise. */
+  readonly estimated_outputs: number;
+  readonly outputs: number;
   readonly published_at: number;
 }
 
@@ -40,8 +45,9 @@ export function leaderboard(
 function rowOf(store: CoordinatorStore, round: RoundRecord): LeaderboardRow {
   const { pooled, sites } = pooledRoundMetrics(store, round);
   const model = store.findModel(round.modelDigest);
-  const binary = requireTask(round.benchmarkTask).kind === 'binary';
-  const outputs = Object.values(pooled?.outputs ?? {});
+  const task = requireTask(round.benchmarkTask);
+  const binary = task.kind === 'binary';
+  const values = Object.values(pooled?.outputs ?? {}).map((m) => headline(m, binary));
   return {
     task: round.benchmarkTask,
     round_id: round.id,
@@ -51,7 +57,9 @@ function rowOf(store: CoordinatorStore, round: RoundRecord): LeaderboardRow {
     sites,
     examples: Math.round(pooled?.examples ?? 0),
     metric: binary ? 'mean_auroc' : 'mean_mae',
-    value: mean(outputs.map((m) => headline(m, binary))),
+    value: mean(values),
+    estimated_outputs: values.filter((v) => v !== null).length,
+    outputs: outputColumns(task).length,
     published_at: round.publishedAt ?? 0,
   };
 }

@@ -60,7 +60,9 @@ function leaderboardTable(rows) {
         String(i + 1),
         link,
         r.owner,
-        fmt(r.value),
+        r.estimated_outputs < r.outputs
+          ? `${fmt(r.value)} (${r.estimated_outputs} of ${r.outputs})`
+          : fmt(r.value),
         String(r.sites),
         String(r.examples),
         when(r.published_at),

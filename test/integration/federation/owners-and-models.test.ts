@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { STATUS_LABELS } from '../../../benchmark/tasks/growth-status-contract.js';
 import { callApi, ownerApiTarget, publicApiTarget } from '../../../cli/operator-api.js';
 import type { ApiTarget } from '../../../cli/operator-api.js';
 import type { RoundComparison } from '../../../coordinator/core/compare-rounds.js';
@@ -133,6 +134,15 @@ describe('model owners, sealed models and published results (real coordinator an
       [[roundId, OWNER, 'growth.status/v1', 'mean_auroc', 2]],
     );
     assert.ok((board[0]?.value ?? 0) > 0.6, 'a real AUROC');
+    // The mean is over the labels that are not mostly noise, and says so.
+    const published = await callApi<RoundResults>(anyone, 'GET', `/v1/rounds/${roundId}/results`);
+    const estimated = Object.values(published.pooled?.outputs ?? {}).filter(
+      (m) => 'auroc' in m && m.auroc !== null,
+    );
+    assert.deepEqual(
+      [board[0]?.estimated_outputs, board[0]?.outputs],
+      [estimated.length, STATUS_LABELS.length],
+    );
     const listed = await callApi<{ id: string }[]>(anyone, 'GET', '/v1/rounds');
     assert.deepEqual(
       listed.map((r) => r.id),
