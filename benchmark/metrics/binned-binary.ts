@@ -9,7 +9,7 @@
  * scores inside the bins; each comes with the interval that holds the exact
  * value, so a reader can tell binning error from model differences.
  */
-import type { Interval } from './binned-estimate.js';
+import type { BinnedEstimate, Interval } from './binned-estimate.js';
 import { binnedBrier, binnedEce } from './binned-calibration.js';
 import { binnedAuprc, binnedAuroc } from './binned-ranking.js';
 import {
@@ -20,6 +20,7 @@ import {
   sumOf,
 } from './noisy-counts.js';
 import { thresholdMetrics } from './threshold-metrics.js';
+import type { ThresholdMetrics } from './threshold-metrics.js';
 
 export type { Interval } from './binned-estimate.js';
 
@@ -81,44 +82,22 @@ export function binnedBinaryMetrics(
   const bins = negative.length - 1;
   const neg = negative.slice(0, bins);
   const pos = positive.slice(0, bins);
-  const noisy = (cells: readonly number[]): boolean => isMostlyNoise(cells, noiseVariance);
-  const noise = { positives: noisy(pos), negatives: noisy(neg) };
-  const ranked = classesEstimable(neg, pos, noiseVariance);
-  const predicted = [...pos.slice(thresholdBin), ...neg.slice(thresholdBin)];
-  const predictedNoise = noisy(predicted);
-  const allNoise = noisy([...pos, ...neg]);
-  const count = (cells: readonly number[], from: number, to: number): number =>
-    nonNegative(sumOf(cells.slice(from, to)));
-  const rates = thresholdMetrics(
-    {
-      truePositives: count(pos, thresholdBin, bins),
-      falsePositives: count(neg, thresholdBin, bins),
-      trueNegatives: count(neg, 0, thresholdBin),
-      falseNegatives: count(pos, 0, thresholdBin),
-    },
-    null,
-  );
-  const [clampedNeg, clampedPos] = [clampedCells(neg), clampedCells(pos)];
-  const estimates = {
-    auroc: ranked ? binnedAuroc(neg, pos) : null,
-    auprc: ranked ? binnedAuprc(clampedNeg, clampedPos) : null,
-    brier: allNoise ? null : binnedBrier(neg, pos),
-    ece: allNoise ? null : binnedEce(clampedNeg, clampedPos),
-  };
-  const unless = (mostlyNoise: boolean, value: number | null): number | null =>
-    mostlyNoise ? null : value;
+  const rates = ratesAt(neg, pos, thresholdBin, noiseVariance);
+  const estimates = binEstimates(neg, pos, noiseVariance);
   return {
-    positives: count(pos, 0, bins),
-    negatives: count(neg, 0, bins),
+    positives: nonNegative(sumOf(pos)),
+    negatives: nonNegative(sumOf(neg)),
     invalid: nonNegative((negative[bins] ?? 0) + (positive[bins] ?? 0)),
-    predictedPositives: nonNegative(sumOf(predicted)),
-    mostlyNoise: !ranked,
+    predictedPositives: nonNegative(
+      sumOf(pos.slice(thresholdBin)) + sumOf(neg.slice(thresholdBin)),
+    ),
+    mostlyNoise: !classesEstimable(neg, pos, noiseVariance),
     auroc: estimates.auroc?.value ?? null,
-    sensitivity: unless(noise.positives, rates.recall),
-    specificity: unless(noise.negatives, rates.specificity),
-    accuracy: unless(allNoise, rates.accuracy),
-    precision: unless(predictedNoise, rates.precision),
-    f1: unless(predictedNoise || noise.positives, rates.f1),
+    sensitivity: rates.recall,
+    specificity: rates.specificity,
+    accuracy: rates.accuracy,
+    precision: rates.precision,
+    f1: rates.f1,
     auprc: estimates.auprc?.value ?? null,
     brier: estimates.brier?.value ?? null,
     ece: estimates.ece?.value ?? null,
@@ -128,5 +107,54 @@ export function binnedBinaryMetrics(
       brier: estimates.brier?.bounds ?? null,
       ece: estimates.ece?.bounds ?? null,
     },
+  };
+}
+
+/** The threshold metrics, each `null` where its denominator is mostly noise. */
+function ratesAt(
+  neg: readonly number[],
+  pos: readonly number[],
+  thresholdBin: number,
+  noiseVariance: number,
+): ThresholdMetrics {
+  const noisy = (...cells: (readonly number[])[]): boolean =>
+    isMostlyNoise(cells.flat(), noiseVariance);
+  const count = (cells: readonly number[], from: number, to?: number): number =>
+    nonNegative(sumOf(cells.slice(from, to)));
+  const rates = thresholdMetrics(
+    {
+      truePositives: count(pos, thresholdBin),
+      falsePositives: count(neg, thresholdBin),
+      trueNegatives: count(neg, 0, thresholdBin),
+      falseNegatives: count(pos, 0, thresholdBin),
+    },
+    null,
+  );
+  const predictedNoise = noisy(pos.slice(thresholdBin), neg.slice(thresholdBin));
+  const unless = (mostlyNoise: boolean, value: number | null): number | null =>
+    mostlyNoise ? null : value;
+  return {
+    recall: unless(noisy(pos), rates.recall),
+    specificity: unless(noisy(neg), rates.specificity),
+    accuracy: unless(noisy(pos, neg), rates.accuracy),
+    precision: unless(predictedNoise, rates.precision),
+    f1: unless(predictedNoise || noisy(pos), rates.f1),
+  };
+}
+
+/** The bin-dependent metrics: ranking ones need both classes, calibration ones all examples. */
+function binEstimates(
+  neg: readonly number[],
+  pos: readonly number[],
+  noiseVariance: number,
+): Record<'auroc' | 'auprc' | 'brier' | 'ece', BinnedEstimate | null> {
+  const ranked = classesEstimable(neg, pos, noiseVariance);
+  const calibrated = !isMostlyNoise([...pos, ...neg], noiseVariance);
+  const [clampedNeg, clampedPos] = [clampedCells(neg), clampedCells(pos)];
+  return {
+    auroc: ranked ? binnedAuroc(neg, pos) : null,
+    auprc: ranked ? binnedAuprc(clampedNeg, clampedPos) : null,
+    brier: calibrated ? binnedBrier(neg, pos) : null,
+    ece: calibrated ? binnedEce(clampedNeg, clampedPos) : null,
   };
 }
