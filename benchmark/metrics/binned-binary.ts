@@ -12,13 +12,7 @@
 import type { BinnedEstimate, Interval } from './binned-estimate.js';
 import { binnedBrier, binnedEce } from './binned-calibration.js';
 import { binnedAuprc, binnedAuroc } from './binned-ranking.js';
-import {
-  clampedCells,
-  classesEstimable,
-  isMostlyNoise,
-  nonNegative,
-  sumOf,
-} from './noisy-counts.js';
+import { clampedCells, isMostlyNoise, nonNegative, sumOf } from './noisy-counts.js';
 import { thresholdMetrics } from './threshold-metrics.js';
 import type { ThresholdMetrics } from './threshold-metrics.js';
 
@@ -82,16 +76,22 @@ export function binnedBinaryMetrics(
   const bins = negative.length - 1;
   const neg = negative.slice(0, bins);
   const pos = positive.slice(0, bins);
-  const rates = ratesAt(neg, pos, thresholdBin, noiseVariance);
-  const estimates = binEstimates(neg, pos, noiseVariance);
+  const predicted = [...pos.slice(thresholdBin), ...neg.slice(thresholdBin)];
+  const noisy = (cells: readonly number[]): boolean => isMostlyNoise(cells, noiseVariance);
+  const noise: MostlyNoise = {
+    positives: noisy(pos),
+    negatives: noisy(neg),
+    predicted: noisy(predicted),
+    all: noisy([...pos, ...neg]),
+  };
+  const rates = ratesAt(neg, pos, thresholdBin, noise);
+  const estimates = binEstimates(neg, pos, noise);
   return {
     positives: nonNegative(sumOf(pos)),
     negatives: nonNegative(sumOf(neg)),
     invalid: nonNegative((negative[bins] ?? 0) + (positive[bins] ?? 0)),
-    predictedPositives: nonNegative(
-      sumOf(pos.slice(thresholdBin)) + sumOf(neg.slice(thresholdBin)),
-    ),
-    mostlyNoise: !classesEstimable(neg, pos, noiseVariance),
+    predictedPositives: nonNegative(sumOf(predicted)),
+    mostlyNoise: noise.positives || noise.negatives,
     auroc: estimates.auroc?.value ?? null,
     sensitivity: rates.recall,
     specificity: rates.specificity,
@@ -110,15 +110,21 @@ export function binnedBinaryMetrics(
   };
 }
 
+/** Which denominators are mostly noise (noisy-counts.ts): each class, the predicted positives, all examples. */
+interface MostlyNoise {
+  readonly positives: boolean;
+  readonly negatives: boolean;
+  readonly predicted: boolean;
+  readonly all: boolean;
+}
+
 /** The threshold metrics, each `null` where its denominator is mostly noise. */
 function ratesAt(
   neg: readonly number[],
   pos: readonly number[],
   thresholdBin: number,
-  noiseVariance: number,
+  noise: MostlyNoise,
 ): ThresholdMetrics {
-  const noisy = (...cells: (readonly number[])[]): boolean =>
-    isMostlyNoise(cells.flat(), noiseVariance);
   const count = (cells: readonly number[], from: number, to?: number): number =>
     nonNegative(sumOf(cells.slice(from, to)));
   const rates = thresholdMetrics(
@@ -130,15 +136,14 @@ function ratesAt(
     },
     null,
   );
-  const predictedNoise = noisy(pos.slice(thresholdBin), neg.slice(thresholdBin));
   const unless = (mostlyNoise: boolean, value: number | null): number | null =>
     mostlyNoise ? null : value;
   return {
-    recall: unless(noisy(pos), rates.recall),
-    specificity: unless(noisy(neg), rates.specificity),
-    accuracy: unless(noisy(pos, neg), rates.accuracy),
-    precision: unless(predictedNoise, rates.precision),
-    f1: unless(predictedNoise || noisy(pos), rates.f1),
+    recall: unless(noise.positives, rates.recall),
+    specificity: unless(noise.negatives, rates.specificity),
+    accuracy: unless(noise.all, rates.accuracy),
+    precision: unless(noise.predicted, rates.precision),
+    f1: unless(noise.predicted || noise.positives, rates.f1),
   };
 }
 
@@ -146,15 +151,14 @@ function ratesAt(
 function binEstimates(
   neg: readonly number[],
   pos: readonly number[],
-  noiseVariance: number,
+  noise: MostlyNoise,
 ): Record<'auroc' | 'auprc' | 'brier' | 'ece', BinnedEstimate | null> {
-  const ranked = classesEstimable(neg, pos, noiseVariance);
-  const calibrated = !isMostlyNoise([...pos, ...neg], noiseVariance);
+  const ranked = !noise.positives && !noise.negatives;
   const [clampedNeg, clampedPos] = [clampedCells(neg), clampedCells(pos)];
   return {
     auroc: ranked ? binnedAuroc(neg, pos) : null,
     auprc: ranked ? binnedAuprc(clampedNeg, clampedPos) : null,
-    brier: calibrated ? binnedBrier(neg, pos) : null,
-    ece: calibrated ? binnedEce(clampedNeg, clampedPos) : null,
+    brier: noise.all ? null : binnedBrier(neg, pos),
+    ece: noise.all ? null : binnedEce(clampedNeg, clampedPos),
   };
 }

@@ -51,13 +51,12 @@ export function binnedRegressionMetrics(histograms: RegressionHistograms): Binne
   const bins = histograms.errors.length - 1;
   const counts = histograms.errors.slice(0, bins);
   const { maxError } = histograms;
-  const width = (2 * maxError) / bins;
-  const middle = (b: number): number => -maxError + (b + 0.5) * width;
+  const middles = errorMidpoints(maxError, bins);
   const n = sumOf(counts);
   const mostlyNoise = isMostlyNoise(counts, histograms.noiseVariance ?? 0);
   const mean = (f: (error: number) => number, low: number, high: number): number | null =>
     n > 0 && !mostlyNoise
-      ? clip(sumOf(counts.map((c, b) => c * f(middle(b)))) / n, low, high)
+      ? clip(sumOf(counts.map((c, b) => c * f(middles[b] as number))) / n, low, high)
       : null;
   const meanSquare = mean((e) => e * e, 0, maxError * maxError);
   return {
@@ -69,8 +68,14 @@ export function binnedRegressionMetrics(histograms: RegressionHistograms): Binne
     rmse: meanSquare === null ? null : Math.sqrt(meanSquare),
     bias: mean((e) => e, -maxError, maxError),
     mape: binnedMape(histograms),
-    maxBinningError: width / 2,
+    maxBinningError: maxError / bins,
   };
+}
+
+/** The midpoints of `bins` equal error bins over [−maxError, maxError]. */
+export function errorMidpoints(maxError: number, bins: number): number[] {
+  const width = (2 * maxError) / bins;
+  return Array.from({ length: bins }, (_, b) => -maxError + (b + 0.5) * width);
 }
 
 function binnedMape({ ape, noiseVariance = 0 }: RegressionHistograms): number | null {

@@ -7,9 +7,11 @@
  * sees. Invalid-output cells enter neither metric and are not resampled.
  */
 import { binnedAuroc } from '../metrics/binned-ranking.js';
+import { errorMidpoints } from '../metrics/binned-regression.js';
 import { classesEstimable, clip, isMostlyNoise } from '../metrics/noisy-counts.js';
 import type { BootstrapInterval, BootstrapOptions } from './parametric-bootstrap.js';
 import { parametricBootstrap } from './parametric-bootstrap.js';
+import { assertNoiseVariance } from './noise-variance.js';
 import { statsError } from './stats-errors.js';
 
 /**
@@ -26,6 +28,7 @@ export function bootstrapAuroc(
   if (negative.length < 2 || negative.length !== positive.length) {
     throw statsError('STATS_INPUT_INVALID', 'class histograms need equal lengths of bins + 1');
   }
+  assertNoiseVariance(noiseVariance);
   const bins = negative.length - 1;
   const [neg, pos] = [negative.slice(0, bins), positive.slice(0, bins)];
   if (!classesEstimable(neg, pos, noiseVariance)) return null;
@@ -54,12 +57,10 @@ export function bootstrapMae(
   if (errors.length < 2 || !(maxError > 0)) {
     throw statsError('STATS_INPUT_INVALID', 'need bins + 1 error cells and a positive range');
   }
+  assertNoiseVariance(noiseVariance);
   const bins = errors.length - 1;
   if (isMostlyNoise(errors.slice(0, bins), noiseVariance)) return null;
-  const width = (2 * maxError) / bins;
-  const magnitudes = Array.from({ length: bins }, (_, b) =>
-    Math.abs(-maxError + (b + 0.5) * width),
-  );
+  const magnitudes = errorMidpoints(maxError, bins).map(Math.abs);
   const mae = (counts: readonly number[]): number | null => {
     let n = 0;
     let total = 0;

@@ -19,6 +19,7 @@
  * (Hartung–Knapp adjusts for that), which the prediction interval and I²
  * make visible rather than hide.
  */
+import { sumOf } from '../metrics/noisy-counts.js';
 import { normalQuantile } from '../growth/normal-cdf.js';
 import { statsError } from './stats-errors.js';
 import { studentTQuantile } from './student-t.js';
@@ -61,14 +62,14 @@ export function dersimonianLaird(
   const k = estimates.length;
   const weights = variances.map((v) => 1 / v);
   const fixed = weightedMean(estimates, weights);
-  const q = sum(estimates.map((y, i) => (weights[i] as number) * (y - fixed) ** 2));
-  const sumW = sum(weights);
-  const c = sumW - sum(weights.map((w) => w * w)) / sumW;
+  const q = sumOf(estimates.map((y, i) => (weights[i] as number) * (y - fixed) ** 2));
+  const sumW = sumOf(weights);
+  const c = sumW - sumOf(weights.map((w) => w * w)) / sumW;
   const excess = Math.max(0, q - (k - 1));
   const tau2 = k > 1 && c > 0 ? excess / c : 0;
   const randomWeights = variances.map((v) => 1 / (v + tau2));
   const pooled = weightedMean(estimates, randomWeights);
-  const se = 1 / Math.sqrt(sum(randomWeights));
+  const se = 1 / Math.sqrt(sumOf(randomWeights));
   return {
     k,
     pooled,
@@ -104,9 +105,5 @@ function assertStudies(estimates: readonly number[], variances: readonly number[
 }
 
 function weightedMean(values: readonly number[], weights: readonly number[]): number {
-  return sum(values.map((y, i) => (weights[i] as number) * y)) / sum(weights);
-}
-
-function sum(values: readonly number[]): number {
-  return values.reduce((a, b) => a + b, 0);
+  return sumOf(values.map((y, i) => (weights[i] as number) * y)) / sumOf(weights);
 }

@@ -14,6 +14,7 @@
  * reads them (benchmark/metrics/noisy-counts.ts), so every cell passes on
  * all of σ². The invalid cell and the APE histogram do not enter the MAE.
  */
+import { errorMidpoints } from '../metrics/binned-regression.js';
 import { clip, isMostlyNoise, nonNegative, sumOf } from '../metrics/noisy-counts.js';
 import { assertFiniteCounts } from './finite-counts.js';
 import type { MetricEstimate } from './metric-estimate.js';
@@ -38,8 +39,7 @@ export function maeEstimate(
   assertNoiseVariance(noiseVariance);
   assertFiniteCounts(errors);
   const counts = errors.slice(0, -1);
-  const width = (2 * maxError) / counts.length;
-  const magnitudes = counts.map((_, b) => Math.abs(-maxError + (b + 0.5) * width));
+  const magnitudes = errorMidpoints(maxError, counts.length).map(Math.abs);
   const n = sumOf(counts);
   if (!(n >= 2) || isMostlyNoise(counts, noiseVariance)) return null;
   const mae = clip(sumOf(counts.map((c, b) => c * (magnitudes[b] as number))) / n, 0, maxError);

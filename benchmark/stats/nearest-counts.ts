@@ -13,12 +13,12 @@
  * and 0.915. Keeping the total keeps n, and λ takes the noise off the small
  * cells. A total that is not above 0 leaves only the clamp, max(0, y).
  */
-import { sumOf } from '../metrics/noisy-counts.js';
+import { clampedCells, sumOf } from '../metrics/noisy-counts.js';
 
 /** The non-negative counts nearest to `noisy` with its total (see above). */
 export function nearestCounts(noisy: readonly number[]): number[] {
   const total = sumOf(noisy);
-  if (!(total > 0)) return noisy.map((y) => Math.max(0, y));
+  if (!(total > 0)) return clampedCells(noisy);
   const sorted = [...noisy].sort((a, b) => b - a);
   let largest = 0;
   let lambda = 0;

@@ -11,6 +11,7 @@
  * by less than 1e-15 from σ = 2), so using σ² errs, negligibly, on the wide
  * side.
  */
+import { sumOf } from '../metrics/noisy-counts.js';
 import { statsError } from './stats-errors.js';
 
 /** Throws `STATS_INPUT_INVALID` unless `value` is a finite variance ≥ 0. */
@@ -23,5 +24,5 @@ export function assertNoiseVariance(value: number): void {
 /** Noise variance of a sum of releases with these σ² (each finite, ≥ 0). */
 export function pooledNoiseVariance(sigma2s: readonly number[]): number {
   sigma2s.forEach(assertNoiseVariance);
-  return sigma2s.reduce((a, b) => a + b, 0);
+  return sumOf(sigma2s);
 }

@@ -38,7 +38,7 @@
  * are already private; it is post-processing and must not, and does not,
  * use the privacy samplers (libsodium, gaussian-release.ts).
  */
-import { clip } from '../metrics/noisy-counts.js';
+import { clip, sumOf } from '../metrics/noisy-counts.js';
 import { createPrng } from '../sim/prng.js';
 import { assertFiniteCounts } from './finite-counts.js';
 import { nearestCounts } from './nearest-counts.js';
@@ -109,7 +109,7 @@ export function parametricBootstrap(
 
 /** The world's true counts: each histogram's nearest non-negative counts of the same total. */
 function worldCounts(noisy: readonly number[], histograms: readonly number[]): number[] {
-  if (histograms.reduce((a, b) => a + b, 0) !== noisy.length) {
+  if (sumOf(histograms) !== noisy.length) {
     throw statsError('STATS_INPUT_INVALID', 'histogram lengths do not add up to the cells');
   }
   let start = 0;
@@ -143,7 +143,7 @@ function summarize(
   range: readonly [number, number] | undefined,
 ): BootstrapInterval {
   draws.sort((a, b) => a - b);
-  const mean = draws.reduce((a, b) => a + b, 0) / draws.length;
+  const mean = sumOf(draws) / draws.length;
   const variance = draws.reduce((a, b) => a + (b - mean) ** 2, 0) / (draws.length - 1);
   const [low, high] = range ?? [-Infinity, Infinity];
   const moved = (p: number): number => clip(estimate - worldValue + quantile(draws, p), low, high);

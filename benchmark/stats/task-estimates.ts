@@ -11,10 +11,12 @@
  * in the pool only when every site suppressed it — as in round-results.ts.
  * Within a block every cell has the same noise variance.
  */
+import { parseRational, toNumber } from '../privacy/rational.js';
+import type { ReleaseBody } from '../protocol/release-body.js';
 import { releaseBlocks } from '../tasks/release-blocks.js';
 import { outputColumns } from '../tasks/task-definition.js';
 import type { TaskDefinition } from '../tasks/task-definition.js';
-import { classSlot, releaseCellCount, targetSlots } from '../tasks/task-release.js';
+import { classSlot, releaseCellCount, sliceOf, targetSlots } from '../tasks/task-release.js';
 import { aurocEstimate } from './auroc-estimate.js';
 import { bootstrapAuroc, bootstrapMae } from './bootstrap-metrics.js';
 import { dersimonianLaird } from './dersimonian-laird.js';
@@ -33,6 +35,15 @@ export interface SiteRelease {
   readonly sigma2: number;
   /** Indices of the blocks the site suppressed (release-blocks.ts). */
   readonly suppressed: readonly number[];
+}
+
+/** A stored release as the statistics take it. */
+export function toSiteRelease(release: ReleaseBody): SiteRelease {
+  return {
+    cells: release.statistics.cells,
+    sigma2: toNumber(parseRational(release.privacy.sigma2)),
+    suppressed: release.statistics.suppressed,
+  };
 }
 
 /** A vector of one or more sites summed, with the noise variance of each block. */
@@ -103,10 +114,16 @@ export function metaAnalyzeSites(
   sites: readonly SiteRelease[],
   group = 0,
 ): Record<string, RandomEffectsResult | null> {
-  return metaAnalyzeEstimates(
-    task,
-    sites.map((site) => headlineEstimates(task, poolReleases(task, [site]), group)),
-  );
+  return metaAnalyzeEstimates(task, siteHeadlineEstimates(task, sites, group));
+}
+
+/** Each site's headline estimates in released `group`, in site order. */
+export function siteHeadlineEstimates(
+  task: TaskDefinition,
+  sites: readonly SiteRelease[],
+  group = 0,
+): Record<string, MetricEstimate | null>[] {
+  return sites.map((site) => headlineEstimates(task, poolReleases(task, [site]), group));
 }
 
 /** `metaAnalyzeSites` from the sites' headline estimates, when the caller has them already. */
@@ -157,15 +174,17 @@ function histogramsOf(
   group: number,
   output: number,
 ): Histograms {
-  const slice = ({ start, length }: { start: number; length: number }): number[] =>
-    cells.slice(start, start + length);
   if (task.kind === 'binary') {
     return {
       kind: 'binary',
-      negative: slice(classSlot(task, group, output, false)),
-      positive: slice(classSlot(task, group, output, true)),
+      negative: sliceOf(cells, classSlot(task, group, output, false)),
+      positive: sliceOf(cells, classSlot(task, group, output, true)),
     };
   }
   const maxError = task.targets[output]?.maxError ?? Number.NaN;
-  return { kind: 'regression', errors: slice(targetSlots(task, group, output).error), maxError };
+  return {
+    kind: 'regression',
+    errors: sliceOf(cells, targetSlots(task, group, output).error),
+    maxError,
+  };
 }

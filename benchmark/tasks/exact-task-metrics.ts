@@ -24,7 +24,7 @@ import { groupedRegression } from '../metrics/grouped-regression.js';
 import { binaryGroupsReport, regressionGroupsReport } from '../metrics/metrics-report.js';
 import type { GroupsReport } from '../metrics/metrics-report.js';
 import type { RegressionMetrics } from '../metrics/regression-metrics.js';
-import { groupsOfCell, subgroupCellCount, subgroupGroups } from './subgroups.js';
+import { cellGroupsOf, subgroupGroups } from './subgroups.js';
 import type { SubgroupPartition } from './subgroups.js';
 import type { TaskDefinition, TaskExamples } from './task-definition.js';
 import { outputColumns } from './task-definition.js';
@@ -172,9 +172,7 @@ function perDimension<R, M, F>(
  * computed once per call), in the order of `subgroupGroups`.
  */
 function cellGroupTable(partition: SubgroupPartition): Omit<GroupMembership, 'cellOf'> {
-  const cells = Array.from({ length: subgroupCellCount(partition) }, (_, cell) =>
-    groupsOfCell(partition, cell),
-  );
+  const cells = cellGroupsOf(partition);
   return {
     groupCount: subgroupGroups(partition).length,
     cellGroups: Uint32Array.from(cells.flat()),

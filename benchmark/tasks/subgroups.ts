@@ -88,6 +88,13 @@ export function subgroupGroups(partition: SubgroupPartition): SubgroupGroup[] {
   ];
 }
 
+/** Partition cell → the released groups its examples count in (`groupsOfCell` of each). */
+export function cellGroupsOf(partition: SubgroupPartition): number[][] {
+  return Array.from({ length: subgroupCellCount(partition) }, (_, cell) =>
+    groupsOfCell(partition, cell),
+  );
+}
+
 /** The groups (indexes into `subgroupGroups`) an example of partition cell `cell` belongs to. */
 export function groupsOfCell(partition: SubgroupPartition, cell: number): number[] {
   const levels = subgroupLevels(partition, cell);

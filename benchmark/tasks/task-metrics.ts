@@ -13,8 +13,7 @@ import { blockName } from './release-blocks.js';
 import { subgroupGroups } from './subgroups.js';
 import type { BinaryTask, RegressionTask, TaskDefinition } from './task-definition.js';
 import { outputColumns } from './task-definition.js';
-import { classSlot, releaseCellCount, targetSlots } from './task-release.js';
-import type { HistogramSlot } from './task-release.js';
+import { classSlot, releaseCellCount, sliceOf, targetSlots } from './task-release.js';
 
 export type OutputMetrics = BinnedBinaryMetrics | BinnedRegressionMetrics;
 
@@ -127,10 +126,6 @@ function regressionMetricsOf(
     noiseVariance,
     ...ape,
   });
-}
-
-function sliceOf(cells: readonly number[], slot: HistogramSlot): number[] {
-  return cells.slice(slot.start, slot.start + slot.length);
 }
 
 function gapsBetween(

@@ -22,8 +22,7 @@ import type {
   TaskDefinition,
   TaskExamples,
 } from './task-definition.js';
-import { groupsOfCell, subgroupCellCount, subgroupGroups } from './subgroups.js';
-import type { SubgroupPartition } from './subgroups.js';
+import { cellGroupsOf, subgroupGroups } from './subgroups.js';
 
 /** Bins of the absolute-percentage-error histogram of a target with `maxApe`. */
 export const APE_BINS = 20;
@@ -32,6 +31,11 @@ export const APE_BINS = 20;
 export interface HistogramSlot {
   readonly start: number;
   readonly length: number;
+}
+
+/** The cells of `slot` in a release vector. */
+export function sliceOf(cells: readonly number[], slot: HistogramSlot): number[] {
+  return cells.slice(slot.start, slot.start + slot.length);
 }
 
 /** Length of the task's release vector. */
@@ -179,12 +183,5 @@ function countRegression(
  * examples count in, computed once so the per-example loop only adds.
  */
 function groupFirstCells(task: TaskDefinition, firstCell: (group: number) => number): number[][] {
-  return groupTable(task.subgroups).map((groups) => groups.map(firstCell));
-}
-
-/** Partition cell → the released groups its examples count in. */
-function groupTable(partition: SubgroupPartition): number[][] {
-  return Array.from({ length: subgroupCellCount(partition) }, (_, cell) =>
-    groupsOfCell(partition, cell),
-  );
+  return cellGroupsOf(task.subgroups).map((groups) => groups.map(firstCell));
 }

@@ -12,14 +12,17 @@ import type { ReleaseBody } from '../../benchmark/protocol/release-body.js';
 import { compareBySite, compareEstimates } from '../../benchmark/stats/paired-comparison.js';
 import type { PairedDifference } from '../../benchmark/stats/paired-comparison.js';
 import type { RandomEffectsResult } from '../../benchmark/stats/dersimonian-laird.js';
-import { headlineEstimates, poolReleases } from '../../benchmark/stats/task-estimates.js';
-import type { SiteRelease } from '../../benchmark/stats/task-estimates.js';
+import {
+  headlineEstimates,
+  poolReleases,
+  siteHeadlineEstimates,
+  toSiteRelease,
+} from '../../benchmark/stats/task-estimates.js';
 import { requireTask } from '../../benchmark/tasks/task-catalog.js';
 import { outputColumns } from '../../benchmark/tasks/task-definition.js';
 import type { MetricEstimate } from '../../benchmark/stats/metric-estimate.js';
 import type { CoordinatorStore } from './ports.js';
 import type { RoundRecord } from './records.js';
-import { siteRelease } from './round-uncertainty.js';
 
 export interface RoundComparison {
   readonly a: string;
@@ -59,14 +62,15 @@ export function compareRounds(
     );
   }
   const pick = (releases: Map<string, ReleaseBody>) =>
-    sites.map((site) => siteRelease(releases.get(site) as ReleaseBody));
-  const estimatesOf = (releases: readonly SiteRelease[]) =>
-    releases.map((site) => headlineEstimates(task, poolReleases(task, [site])));
+    sites.map((site) => toSiteRelease(releases.get(site) as ReleaseBody));
   const sitesA = pick(releasesA);
   const sitesB = pick(releasesB);
   const pooledA = headlineEstimates(task, poolReleases(task, sitesA));
   const pooledB = headlineEstimates(task, poolReleases(task, sitesB));
-  const [perSiteA, perSiteB] = [estimatesOf(sitesA), estimatesOf(sitesB)];
+  const [perSiteA, perSiteB] = [
+    siteHeadlineEstimates(task, sitesA),
+    siteHeadlineEstimates(task, sitesB),
+  ];
   const pooled: Record<string, PairedDifference | null> = {};
   const bySite: Record<string, RandomEffectsResult | null> = {};
   for (const { name } of outputColumns(task)) {

@@ -7,6 +7,7 @@
  * post-processing, so they cost no privacy and show nothing the releases did
  * not already show.
  */
+import { binnedAuroc } from '../../benchmark/metrics/binned-ranking.js';
 import { ECE_BINS } from '../../benchmark/metrics/expected-calibration-error.js';
 import {
   classesEstimable,
@@ -14,7 +15,7 @@ import {
   nonNegative,
   sumOf,
 } from '../../benchmark/metrics/noisy-counts.js';
-import { poolReleases } from '../../benchmark/stats/task-estimates.js';
+import { poolReleases, toSiteRelease } from '../../benchmark/stats/task-estimates.js';
 import { decodeReleaseBody } from '../../benchmark/protocol/release-body.js';
 import { requireTask } from '../../benchmark/tasks/task-catalog.js';
 import type {
@@ -23,11 +24,14 @@ import type {
   TaskDefinition,
 } from '../../benchmark/tasks/task-definition.js';
 import { outputColumns } from '../../benchmark/tasks/task-definition.js';
-import { classSlot, releaseCellCount, targetSlots } from '../../benchmark/tasks/task-release.js';
-import type { HistogramSlot } from '../../benchmark/tasks/task-release.js';
+import {
+  classSlot,
+  releaseCellCount,
+  sliceOf,
+  targetSlots,
+} from '../../benchmark/tasks/task-release.js';
 import type { CoordinatorStore } from './ports.js';
 import type { RoundRecord } from './records.js';
-import { siteRelease } from './round-uncertainty.js';
 
 /** One operating point: predicted positive when the score's bin is at or above `threshold`·bins. */
 export interface RocPoint {
@@ -42,7 +46,7 @@ export interface RocCurve {
   readonly positives: number;
   readonly negatives: number;
   readonly points: readonly RocPoint[];
-  /** The binned AUROC with ties in a bin counted half (the trapezoidal area, for exact counts). */
+  /** The binned AUROC with ties in a bin counted half: the area under the unclipped rates. */
   readonly auc: number;
 }
 
@@ -106,7 +110,7 @@ export function roundCurves(
 ): RoundCurves {
   const task = requireTask(round.benchmarkTask);
   const releases = store.releasesOfRound(round.id).map((r) => decodeReleaseBody(r.body));
-  const pool = releases.length === 0 ? null : poolReleases(task, releases.map(siteRelease));
+  const pool = releases.length === 0 ? null : poolReleases(task, releases.map(toSiteRelease));
   const outputs: Record<string, OutputCurves | null> = {};
   outputColumns(task).forEach(({ name }, output) => {
     // Group 0 (all examples) holds blocks 0..outputs−1; see release-blocks.ts.
@@ -128,7 +132,7 @@ export function roundCurves(
  * Curves of output column `output` over all examples of a release vector of
  * `task` whose cells carry noise of variance `noiseVariance` each.
  */
-export function curvesOf(
+function curvesOf(
   task: TaskDefinition,
   cells: readonly number[],
   output: number,
@@ -144,20 +148,21 @@ export function curvesOf(
  * The ROC curve of two class histograms over equal-width score bins (invalid
  * cells excluded): one point per bin edge k/bins, k = bins … 0, predicting
  * positive the bins at or above k. Null when a class's noisy total is not
- * above 0 or is mostly noise, as for the AUROC (noisy-counts.ts). The rates come from running sums of the cells as released, whose
- * trapezoidal area is the reported AUROC; noise can carry a running rate
- * below an earlier one or outside [0, 1], so the plotted points are clipped
- * and held level there (a drawing, not a metric).
+ * above 0 or is mostly noise, as for the AUROC (noisy-counts.ts). The
+ * rates come from running sums of the cells as released, whose trapezoidal
+ * area is the reported AUROC (`auc`); noise can carry a running rate below
+ * an earlier one or outside [0, 1], so the plotted points are clipped and
+ * held level there (a drawing, not a metric).
  */
 export function rocCurve(
   negative: readonly number[],
   positive: readonly number[],
   noiseVariance = 0,
 ): RocCurve | null {
+  const auroc = binnedAuroc(negative, positive);
+  if (auroc === null || !classesEstimable(negative, positive, noiseVariance)) return null;
   const negatives = sumOf(negative);
   const positives = sumOf(positive);
-  if (!(negatives > 0 && positives > 0)) return null;
-  if (!classesEstimable(negative, positive, noiseVariance)) return null;
   const bins = negative.length;
   const rates: RocPoint[] = [{ threshold: 1, fpr: 0, tpr: 0 }];
   let falsePositives = 0;
@@ -171,7 +176,7 @@ export function rocCurve(
       tpr: truePositives / positives,
     });
   }
-  return { positives, negatives, points: drawable(rates), auc: clip(trapezoidArea(rates), 0, 1) };
+  return { positives, negatives, points: drawable(rates), auc: auroc.value };
 }
 
 /** Each rate clipped to [0, 1] and never below the one before it. */
@@ -227,16 +232,6 @@ export function errorBins(counts: readonly number[], maxError: number): ErrorBin
   }));
 }
 
-/** Area under a curve of points in increasing fpr order, by the trapezoid rule. */
-export function trapezoidArea(points: readonly RocPoint[]): number {
-  let area = 0;
-  for (let i = 1; i < points.length; i += 1) {
-    const [a, b] = [points[i - 1] as RocPoint, points[i] as RocPoint];
-    area += ((b.fpr - a.fpr) * (a.tpr + b.tpr)) / 2;
-  }
-  return area;
-}
-
 function binaryCurves(
   task: BinaryTask,
   cells: readonly number[],
@@ -271,8 +266,4 @@ function regressionCurves(
     bins: errorBins(counts.slice(0, bins), spec.maxError),
     invalid: nonNegative(counts[bins] ?? 0),
   };
-}
-
-function sliceOf(cells: readonly number[], slot: HistogramSlot): number[] {
-  return cells.slice(slot.start, slot.start + slot.length);
 }

@@ -6,9 +6,9 @@ import { requireTask } from '../../benchmark/tasks/task-catalog.js';
 import type { TaskDefinition } from '../../benchmark/tasks/task-definition.js';
 import { taskMetrics } from '../../benchmark/tasks/task-metrics.js';
 import type { TaskMetrics } from '../../benchmark/tasks/task-metrics.js';
-import { poolReleases } from '../../benchmark/stats/task-estimates.js';
+import { poolReleases, toSiteRelease } from '../../benchmark/stats/task-estimates.js';
 import type { CoordinatorStore } from './ports.js';
-import { roundUncertainty, siteRelease } from './round-uncertainty.js';
+import { roundUncertainty } from './round-uncertainty.js';
 import type { RoundUncertainty } from './round-uncertainty.js';
 import type { RoundRecord, TaskState } from './records.js';
 
@@ -95,6 +95,6 @@ function pooledMetrics(task: TaskDefinition, releases: readonly ReleaseBody[]): 
 }
 
 function metricsOf(task: TaskDefinition, releases: readonly ReleaseBody[]): TaskMetrics {
-  const pool = poolReleases(task, releases.map(siteRelease));
+  const pool = poolReleases(task, releases.map(toSiteRelease));
   return taskMetrics(task, pool.cells, pool.suppressed, pool.blockNoiseVariances);
 }

@@ -6,16 +6,15 @@
  * random-effects pool of the sites with its heterogeneity. All of it is
  * post-processing of the releases (benchmark/stats).
  */
-import { parseRational, toNumber } from '../../benchmark/privacy/rational.js';
 import type { ReleaseBody } from '../../benchmark/protocol/release-body.js';
 import { Z_95 } from '../../benchmark/stats/dersimonian-laird.js';
 import {
-  headlineEstimates,
   headlineIntervals,
   metaAnalyzeEstimates,
   poolReleases,
+  siteHeadlineEstimates,
+  toSiteRelease,
 } from '../../benchmark/stats/task-estimates.js';
-import type { SiteRelease } from '../../benchmark/stats/task-estimates.js';
 import type { TaskDefinition } from '../../benchmark/tasks/task-definition.js';
 import { outputColumns } from '../../benchmark/tasks/task-definition.js';
 
@@ -63,14 +62,14 @@ export function roundUncertainty(
 ): RoundUncertainty | null {
   if (releases.length === 0) return null;
   const metric: HeadlineMetric = task.kind === 'binary' ? 'auroc' : 'mae';
-  const sites = releases.map(siteRelease);
+  const sites = releases.map(toSiteRelease);
   const intervals = headlineIntervals(task, poolReleases(task, sites), {
     // Seeded by the round, so the same round always shows the same interval.
     seed: `centile/round/${roundId}`,
     replicates: REPLICATES,
     ...(metric === 'auroc' ? { range: [0, 1] as const } : {}),
   });
-  const perSite = sites.map((site) => headlineEstimates(task, poolReleases(task, [site])));
+  const perSite = siteHeadlineEstimates(task, sites);
   const meta = metaAnalyzeEstimates(task, perSite);
   const pooled: Record<string, PooledInterval | null> = {};
   const bySite: Record<string, SiteEstimates> = {};
@@ -96,15 +95,6 @@ export function roundUncertainty(
     };
   }
   return { pooled, sites: bySite };
-}
-
-/** A site's release as the statistics take it. */
-export function siteRelease(release: ReleaseBody): SiteRelease {
-  return {
-    cells: release.statistics.cells,
-    sigma2: toNumber(parseRational(release.privacy.sigma2)),
-    suppressed: release.statistics.suppressed,
-  };
 }
 
 function wald(estimate: number, variance: number): Interval {

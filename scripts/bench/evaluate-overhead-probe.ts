@@ -119,7 +119,9 @@ async function evaluation(): Promise<{
 /**
  * A lower bound on the work beyond inference: read every measurement once
  * (the columns an example builder must scan) and score, with the batch
- * scorer, the four WHO 2006 z-scores the status labels need per visit.
+ * scorer, four WHO 2006 age-based z-scores per visit: as many table
+ * lookups as the status labels take, each on the weight or stature column
+ * (the cost of a lookup does not depend on which measurement it scores).
  */
 function leastWork(features: Float32Array, rows: number): number {
   const start = performance.now();
