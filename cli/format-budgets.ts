@@ -1,7 +1,6 @@
-import { epsilonForRho } from '../benchmark/privacy/accounting.js';
+import { epsilonForRho, REPORTED_DELTA } from '../benchmark/privacy/accounting.js';
 import { parseRational, sub, toNumber } from '../benchmark/privacy/rational.js';
 import type { RoundResults } from '../coordinator/core/round-results.js';
-import { DISPLAY_DELTA } from './format-results.js';
 
 /**
  * Each site's budget as it last published it with a release (rounds in
@@ -19,7 +18,7 @@ export function formatBudgetLines(rounds: readonly RoundResults[]): string[] {
     }
   }
   return [
-    `Privacy budget per site (as published with its last release; eps at delta=${DISPLAY_DELTA}):`,
+    `Privacy budget per site (as published with its last release; eps at delta=${REPORTED_DELTA}):`,
     ...[...bySite].map(
       ([site, { published, refused }]) =>
         `  ${site.padEnd(14)} ${published ?? 'no budget published'}` +
@@ -31,6 +30,6 @@ export function formatBudgetLines(rounds: readonly RoundResults[]): string[] {
 function publishedLine(budget: { total_rho: string; remaining_rho: string }): string {
   const total = parseRational(budget.total_rho);
   const spent = toNumber(sub(total, parseRational(budget.remaining_rho)));
-  const eps = spent > 0 ? epsilonForRho(spent, DISPLAY_DELTA).toFixed(2) : '0';
+  const eps = spent > 0 ? epsilonForRho(spent, REPORTED_DELTA).toFixed(2) : '0';
   return `spent rho ${spent.toFixed(3)} of ${toNumber(total).toFixed(3)} (eps ${eps})`;
 }

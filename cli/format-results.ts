@@ -1,6 +1,6 @@
 import type { BinnedBinaryMetrics } from '../benchmark/metrics/binned-binary.js';
 import type { BinnedRegressionMetrics } from '../benchmark/metrics/binned-regression.js';
-import { epsilonForRho } from '../benchmark/privacy/accounting.js';
+import { epsilonForRho, REPORTED_DELTA } from '../benchmark/privacy/accounting.js';
 import { parseRational, toNumber } from '../benchmark/privacy/rational.js';
 import { requireTask } from '../benchmark/tasks/task-catalog.js';
 import type { TaskDefinition } from '../benchmark/tasks/task-definition.js';
@@ -9,7 +9,6 @@ import type { OutputMetrics, TaskMetrics } from '../benchmark/tasks/task-metrics
 import type { RoundResults } from '../coordinator/core/round-results.js';
 
 /** δ at which ρ is shown as ε for people. */
-export const DISPLAY_DELTA = 1e-6;
 
 const OUTPUT_WIDTH = 15;
 /**
@@ -47,7 +46,7 @@ export function formatResultsTable(results: RoundResults): string[] {
     ...suppressionLines(results),
     '',
     legend(task),
-    `examples is a noisy count; rho is zCDP spent by the site; eps is (eps, delta=${DISPLAY_DELTA})-DP.`,
+    `examples is a noisy count; rho is zCDP spent by the site; eps is (eps, delta=${REPORTED_DELTA})-DP.`,
   ];
 }
 
@@ -64,7 +63,7 @@ function row(
     status.slice(0, 9).padEnd(9),
     (metrics === null ? '-' : String(Math.round(metrics.examples))).padStart(8),
     (rhoValue === null ? '' : rhoValue.toFixed(3)).padStart(6),
-    (rhoValue === null ? '' : epsilonForRho(rhoValue, DISPLAY_DELTA).toFixed(2)).padStart(5),
+    (rhoValue === null ? '' : epsilonForRho(rhoValue, REPORTED_DELTA).toFixed(2)).padStart(5),
   ];
   const values = outputs.map((name) => outputCell(metrics?.outputs[name]).padStart(OUTPUT_WIDTH));
   return cells.concat(values).join(' ');

@@ -98,6 +98,9 @@ export function cdpDelta(rho: number, epsilon: number): number {
   return Math.min(Math.exp(exponent) / (alpha - 1), 1);
 }
 
+/** The δ at which ρ is also reported as ε everywhere results are shown (privacy.md §8: a fixed, documented δ). */
+export const REPORTED_DELTA = 1e-6;
+
 /**
  * The smallest ε (up to bisection precision, rounded towards larger ε) with
  * cdpDelta(ρ, ε) ≤ δ: how a ρ budget is shown to people as (ε, δ).

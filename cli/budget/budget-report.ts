@@ -12,8 +12,8 @@ import {
   parseRational,
   sub,
 } from '../../benchmark/privacy/rational.js';
+import { REPORTED_DELTA } from '../../benchmark/privacy/accounting.js';
 import type { Rational } from '../../benchmark/privacy/rational.js';
-import { REPORTED_DELTA } from '../../coordinator/core/round-results.js';
 import type { PrivacyPolicyConfig } from '../../node/config.js';
 import { approxNumber, epsilonAtDelta } from '../privacy/privacy-display.js';
 import type { BudgetProblem, LedgerReading } from './read-dataset-ledger.js';

@@ -17,7 +17,7 @@ import {
 export const SMALL_BUDGET_SITE = 'site-followup';
 
 /** One round per catalog task, and one of the biased growth.status model. */
-export const MODEL_ROUNDS = TASK_CATALOG.length + 1;
+const MODEL_ROUNDS = TASK_CATALOG.length + 1;
 
 /** Generous sites afford this many times the model rounds. */
 const GENEROUS_FACTOR = 4n;

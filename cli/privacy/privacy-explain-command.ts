@@ -1,11 +1,10 @@
 import { parseArgs } from 'node:util';
-import { gaussianSigma2ForRho } from '../../benchmark/privacy/accounting.js';
+import { gaussianSigma2ForRho, REPORTED_DELTA } from '../../benchmark/privacy/accounting.js';
 import { formatRational } from '../../benchmark/privacy/rational.js';
 import type { Rational } from '../../benchmark/privacy/rational.js';
 import { TASK_CATALOG } from '../../benchmark/tasks/task-catalog.js';
 import { taskKey } from '../../benchmark/tasks/task-definition.js';
 import { releaseSensitivitySquared } from '../../benchmark/tasks/task-release.js';
-import { REPORTED_DELTA } from '../../coordinator/core/round-results.js';
 import { parseDeltaArg, parsePositiveRationalArg, requireArg } from './privacy-args.js';
 import {
   approxNumber,

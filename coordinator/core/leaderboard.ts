@@ -76,6 +76,7 @@ function mean(values: readonly (number | null)[]): number | null {
 
 /** Higher AUROC first, lower MAE first; unknown values last. */
 function better(a: LeaderboardRow, b: LeaderboardRow): number {
-  if (a.value === null || b.value === null) return a.value === null ? 1 : -1;
+  if (a.value === null || b.value === null)
+    return Number(a.value === null) - Number(b.value === null);
   return a.metric === 'mean_auroc' ? b.value - a.value : a.value - b.value;
 }

@@ -1,4 +1,4 @@
-import { epsilonForRho } from '../../benchmark/privacy/accounting.js';
+import { epsilonForRho, REPORTED_DELTA } from '../../benchmark/privacy/accounting.js';
 import { parseRational, toNumber } from '../../benchmark/privacy/rational.js';
 import { decodeReleaseBody } from '../../benchmark/protocol/release-body.js';
 import type { PublishedBudget, ReleaseBody } from '../../benchmark/protocol/release-body.js';
@@ -24,9 +24,6 @@ export interface SiteResult {
   readonly budget: PublishedBudget | null;
   readonly metrics: TaskMetrics | null;
 }
-
-/** The δ at which ρ is also reported as ε (privacy.md §8: a fixed, documented δ). */
-export const REPORTED_DELTA = 1e-6;
 
 export interface RoundResults {
   readonly round: RoundRecord;

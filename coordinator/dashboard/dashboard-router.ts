@@ -14,7 +14,7 @@ import type { Response } from 'express';
 import { CentileError } from '../../benchmark/errors.js';
 
 /** Where the dashboard is served; `/` redirects here. */
-export const DASHBOARD_PATH = '/dashboard/';
+const DASHBOARD_PATH = '/dashboard/';
 
 /** The only files served, so nothing else beside them (sources, editor files) ever is. */
 const ASSETS = [

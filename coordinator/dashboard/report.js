@@ -14,7 +14,7 @@ import {
 } from './charts.js';
 import { api, fmt, h, note, ratio, row, section, table, token, when } from './page.js';
 
-/** ρ is also shown as ε at this δ (coordinator/core/round-results.ts REPORTED_DELTA). */
+/** ρ is also shown as ε at this δ (benchmark/privacy/accounting.ts REPORTED_DELTA). */
 const DELTA_TEXT = 'δ = 10⁻⁶';
 
 export async function reportView(view, roundId) {

@@ -4,7 +4,6 @@ import { CentileError } from '../../benchmark/errors.js';
 import { decodeTaskBody } from '../../benchmark/protocol/task-body.js';
 import type { FetchModelRequest__Output } from '../../proto/gen/centile/v1/FetchModelRequest.js';
 import type { ModelChunk } from '../../proto/gen/centile/v1/ModelChunk.js';
-import { sha256Hex } from '../../keys/sha256.js';
 import type { FederationDeps } from './federation-service.js';
 
 const CHUNK_BYTES = 256 * 1024;
@@ -36,7 +35,8 @@ export async function streamModel(
   if (bytes === undefined)
     throw new CentileError('not-found', 'MODEL_NOT_FOUND', 'model not found');
   const total = String(bytes.length);
-  const fullDigest = sha256Hex(bytes);
+  // Hashed once at submission; the node checks the bytes against it.
+  const fullDigest = body.model.envelope_digest;
   for (let offset = 0; offset < bytes.length; offset += CHUNK_BYTES) {
     const end = Math.min(bytes.length, offset + CHUNK_BYTES);
     const last = end === bytes.length;

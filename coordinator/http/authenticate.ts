@@ -8,14 +8,14 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { CentileError } from '../../benchmark/errors.js';
+import { signPublicKeyBytes } from '../../keys/identity.js';
 import type { PublicIdentity } from '../../keys/identity.js';
-import { parseBase64Bytes } from '../../keys/base64.js';
 import {
   OWNER_AUTH_SCHEME,
   parseOwnerAuthorization,
   requestSigningBytes,
 } from '../../keys/request-signature.js';
-import { loadSodium } from '../../keys/sodium.js';
+import { verifySignedMessage } from '../../keys/signed-message.js';
 
 export type Principal =
   | { readonly role: 'operator' }
@@ -23,7 +23,7 @@ export type Principal =
   | { readonly role: 'public' };
 
 /** How far an owner's clock may be from ours; each signature is accepted once within it. */
-export const SIGNATURE_WINDOW_MS = 5 * 60_000;
+const SIGNATURE_WINDOW_MS = 5 * 60_000;
 
 export interface AuthenticateDeps {
   readonly operatorToken: string;
@@ -54,7 +54,7 @@ export function authenticate(deps: AuthenticateDeps) {
 }
 
 /** The caller, as `authenticate` found it. */
-export function principalOf(res: Response): Principal {
+function principalOf(res: Response): Principal {
   return (res.locals.principal as Principal | undefined) ?? { role: 'public' };
 }
 
@@ -91,12 +91,8 @@ async function owner(
   }
   const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
   const bytes = requestSigningBytes(req.method, req.originalUrl, auth.timestampMs, body);
-  const publicKey = parseBase64Bytes(identity.signPublicKey, 32);
-  const sodium = await loadSodium();
-  if (
-    publicKey === undefined ||
-    !sodium.crypto_sign_verify_detached(auth.signature, bytes, publicKey)
-  ) {
+  const signed = { body: bytes, signature: auth.signature };
+  if (!(await verifySignedMessage(signed, signPublicKeyBytes(identity)))) {
     throw unauthenticated('REQUEST_SIGNATURE_INVALID', 'request signature does not verify');
   }
   rememberOnce(seen, Buffer.from(auth.signature).toString('base64'), now);

@@ -6,8 +6,7 @@
  */
 import { CentileError } from '../../benchmark/errors.js';
 import { findTask } from '../../benchmark/tasks/task-catalog.js';
-import { parseBase64Bytes } from '../../keys/base64.js';
-import { PUBLIC_KEY_BYTES } from '../../keys/identity.js';
+import { signPublicKeyBytes } from '../../keys/identity.js';
 import { decodeEnvelope, parseHeader } from '../../keys/model-envelope.js';
 import { sha256Hex } from '../../keys/sha256.js';
 import { verifySignedMessage } from '../../keys/signed-message.js';
@@ -43,7 +42,7 @@ async function submitModel({ deps, principal, body }: RouteContext<RestApiDeps>)
     throw new CentileError('permission-denied', 'ROLE_NOT_ALLOWED', 'owners only');
   const envelope = decodeEnvelope(body);
   const owner = deps.owners.get(principal.keyId);
-  const ownerKey = owner && parseBase64Bytes(owner.signPublicKey, PUBLIC_KEY_BYTES);
+  const ownerKey = owner && signPublicKeyBytes(owner);
   const signed = { body: envelope.header, signature: envelope.signature };
   if (ownerKey === undefined || !(await verifySignedMessage(signed, ownerKey))) {
     throw new CentileError(

@@ -36,7 +36,7 @@ const TASK_STATES = Object.keys({
  * Seconds. A Connect call lasts as long as the node's session (hours), a
  * FetchModel call as long as one download, so the buckets span both.
  */
-export const GRPC_HANDLING_BUCKETS_S = [
+const GRPC_HANDLING_BUCKETS_S = [
   0.005,
   0.025,
   0.1,

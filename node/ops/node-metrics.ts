@@ -25,7 +25,7 @@ export interface NodeMetrics {
 }
 
 /** Seconds: model scoring of one task, from a few rows to a large cohort. */
-export const INFERENCE_BUCKETS_S = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
+const INFERENCE_BUCKETS_S = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300];
 
 /**
  * Distinct error codes kept as label values; later ones read `OTHER`. Codes

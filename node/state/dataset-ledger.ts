@@ -56,7 +56,7 @@ export function openDatasetLedger(
 }
 
 /** Opens the ledger read-write and registers or checks its genesis hash. */
-export function openRegisteredLedger(
+function openRegisteredLedger(
   stateDir: string,
   dataset: string,
   lineage: string,

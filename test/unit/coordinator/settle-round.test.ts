@@ -72,6 +72,19 @@ describe('settling a round', () => {
     assert.equal(store.findRound('r')?.state, 'complete');
   });
 
+  it("leaves the deadline to the timer after a site's own update, which cannot tell who is offline", () => {
+    const store = storeWithRound(['a', 'b'], 1);
+    store.updateTask('t-a', 'done', 1, null, 150);
+    settleRound(store, 'r', 150);
+    assert.deepEqual(states(store), [
+      ['a', 'done', null],
+      ['b', 'pending', null],
+    ]);
+    settleAllRounds(store, 150, () => false);
+    assert.equal(store.findRound('r')?.state, 'complete');
+    assert.deepEqual(states(store)[1], ['b', 'offline', 'NODE_OFFLINE']);
+  });
+
   it('fails a round whose finished sites miss the quorum, instead of hanging', () => {
     const store = storeWithRound(['a', 'b'], 2);
     store.updateTask('t-a', 'refused', 0, 'BUDGET_EXHAUSTED', 10);

@@ -5,7 +5,7 @@ import { parseRational } from '../../../../benchmark/privacy/rational.js';
 import { requireTask, TASK_CATALOG } from '../../../../benchmark/tasks/task-catalog.js';
 import { taskKey } from '../../../../benchmark/tasks/task-definition.js';
 import { releaseSensitivitySquared } from '../../../../benchmark/tasks/task-release.js';
-import { REPORTED_DELTA } from '../../../../coordinator/core/round-results.js';
+import { REPORTED_DELTA } from '../../../../benchmark/privacy/accounting.js';
 import type { RhoExplanation } from '../../../../cli/privacy/privacy-explain-command.js';
 import {
   explainRho,
