@@ -11,7 +11,12 @@
 import { CentileError } from '../benchmark/errors.js';
 import { parseBase64Bytes, toBase64 } from './base64.js';
 import { canonicalBytes } from './canonical-json.js';
-import { parseSignedBody, signCanonical, verifySignedMessage } from './signed-message.js';
+import {
+  parseSignedBody,
+  SIGNATURE_BYTES,
+  signCanonical,
+  verifySignedMessage,
+} from './signed-message.js';
 import { sha256Hex } from './sha256.js';
 import { loadSodium } from './sodium.js';
 
@@ -207,13 +212,15 @@ const MAGIC = new TextEncoder().encode('CMENV1');
 /** One byte string for storage and transfer: magic, header length, header, signature, ciphertext. */
 export function encodeEnvelope(envelope: ModelEnvelope): Uint8Array {
   const { header, signature, ciphertext } = envelope;
-  const out = new Uint8Array(MAGIC.length + 4 + header.length + 64 + ciphertext.length);
+  const out = new Uint8Array(
+    MAGIC.length + 4 + header.length + SIGNATURE_BYTES + ciphertext.length,
+  );
   const view = new DataView(out.buffer);
   out.set(MAGIC, 0);
   view.setUint32(MAGIC.length, header.length);
   out.set(header, MAGIC.length + 4);
   out.set(signature, MAGIC.length + 4 + header.length);
-  out.set(ciphertext, MAGIC.length + 4 + header.length + 64);
+  out.set(ciphertext, MAGIC.length + 4 + header.length + SIGNATURE_BYTES);
   return out;
 }
 
@@ -223,10 +230,10 @@ export function decodeEnvelope(bytes: Uint8Array): ModelEnvelope {
   if (bytes.length < MAGIC.length + 4 || !MAGIC.every((b, i) => bytes[i] === b)) throw invalid();
   const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(MAGIC.length);
   const signatureAt = MAGIC.length + 4 + headerLength;
-  if (signatureAt + 64 > bytes.length) throw invalid();
+  if (signatureAt + SIGNATURE_BYTES > bytes.length) throw invalid();
   return {
     header: bytes.slice(MAGIC.length + 4, signatureAt),
-    signature: bytes.slice(signatureAt, signatureAt + 64),
+    signature: bytes.slice(signatureAt, signatureAt + SIGNATURE_BYTES),
     ciphertext: bytes.slice(signatureAt + 64),
   };
 }

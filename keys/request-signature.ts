@@ -16,6 +16,10 @@ import { loadSodium } from './sodium.js';
 
 export const OWNER_AUTH_SCHEME = 'Centile-Owner';
 
+const OWNER_AUTH_PATTERN = new RegExp(
+  `^${OWNER_AUTH_SCHEME} key=([0-9a-f]{16}), ts=(\\d{1,15}), sig=([A-Za-z0-9+/=]+)$`,
+);
+
 /** The parts of an owner's Authorization header. */
 export interface OwnerAuthorization {
   readonly keyId: string;
@@ -54,9 +58,7 @@ export async function ownerAuthorization(
 
 /** Parses an owner Authorization header; undefined for anything else or malformed. */
 export function parseOwnerAuthorization(header: string): OwnerAuthorization | undefined {
-  const match = /^Centile-Owner key=([0-9a-f]{16}), ts=(\d{1,15}), sig=([A-Za-z0-9+/=]+)$/.exec(
-    header,
-  );
+  const match = OWNER_AUTH_PATTERN.exec(header);
   if (match === null) return undefined;
   const signature = parseBase64Bytes(match[3] ?? '', SIGNATURE_BYTES);
   if (signature === undefined) return undefined;

@@ -222,6 +222,7 @@ async function taskDeps(
   metrics: NodeMetrics,
 ) {
   const rng = await createSodiumRandomSource();
+  const taskLog = log.child({ component: 'task' });
   const noise: NoiseSource = {
     addDiscreteGaussian: (cells, sigma2) => addDiscreteGaussianNoise(cells, sigma2, rng),
   };
@@ -244,8 +245,7 @@ async function taskDeps(
     noise,
     scoreWho,
     now: () => Date.now(),
-    logUnexpected: (error: unknown) =>
-      log.child({ component: 'task' }).error({ err: error }, 'task failed unexpectedly'),
+    logUnexpected: (error: unknown) => taskLog.error({ err: error }, 'task failed unexpectedly'),
   };
 }
 

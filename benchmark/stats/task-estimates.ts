@@ -14,6 +14,8 @@
 import { parseRational, toNumber } from '../privacy/rational.js';
 import type { ReleaseBody } from '../protocol/release-body.js';
 import { releaseBlocks } from '../tasks/release-blocks.js';
+import { taskMetrics } from '../tasks/task-metrics.js';
+import type { TaskMetrics } from '../tasks/task-metrics.js';
 import { outputColumns } from '../tasks/task-definition.js';
 import type { TaskDefinition } from '../tasks/task-definition.js';
 import { classSlot, releaseCellCount, sliceOf, targetSlots } from '../tasks/task-release.js';
@@ -73,6 +75,15 @@ export function poolReleases(task: TaskDefinition, sites: readonly SiteRelease[]
     ),
     suppressed: blocks.flatMap((released, block) => (released.length === 0 ? [block] : [])),
   };
+}
+
+/** The task metrics of `sites` pooled, each block with its noise (task-metrics.ts). */
+export function pooledTaskMetrics(
+  task: TaskDefinition,
+  sites: readonly SiteRelease[],
+): TaskMetrics {
+  const pool = poolReleases(task, sites);
+  return taskMetrics(task, pool.cells, pool.suppressed, pool.blockNoiseVariances);
 }
 
 /** Output column → headline estimate in released `group` (0 = all); `null` where suppressed or undefined. */

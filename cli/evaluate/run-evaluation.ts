@@ -15,8 +15,8 @@ import type { Rational } from '../../benchmark/privacy/rational.js';
 import { exactTaskMetrics } from '../../benchmark/tasks/exact-task-metrics.js';
 import type { ExactTaskReport } from '../../benchmark/tasks/exact-task-metrics.js';
 import type { TaskDefinition } from '../../benchmark/tasks/task-definition.js';
-import { releaseBlocks, suppressSmallBlocks } from '../../benchmark/tasks/release-blocks.js';
-import { taskMetrics } from '../../benchmark/tasks/task-metrics.js';
+import { suppressSmallBlocks } from '../../benchmark/tasks/release-blocks.js';
+import { pooledTaskMetrics } from '../../benchmark/stats/task-estimates.js';
 import type { TaskMetrics } from '../../benchmark/tasks/task-metrics.js';
 import { modelContractOf } from '../../benchmark/tasks/task-model-contract.js';
 import {
@@ -123,7 +123,6 @@ async function simulateRelease(
     noisy.map(Number),
     DEFAULT_MIN_CELL_SIZE,
   );
-  const sigma2 = toNumber(parseRational(plan.sigma2));
-  const noiseVariances = releaseBlocks(task).map(() => sigma2);
-  return { plan, metrics: taskMetrics(task, released, suppressed, noiseVariances) };
+  const site = { cells: released, sigma2: toNumber(parseRational(plan.sigma2)), suppressed };
+  return { plan, metrics: pooledTaskMetrics(task, [site]) };
 }

@@ -4,9 +4,8 @@ import { decodeReleaseBody } from '../../benchmark/protocol/release-body.js';
 import type { PublishedBudget, ReleaseBody } from '../../benchmark/protocol/release-body.js';
 import { requireTask } from '../../benchmark/tasks/task-catalog.js';
 import type { TaskDefinition } from '../../benchmark/tasks/task-definition.js';
-import { taskMetrics } from '../../benchmark/tasks/task-metrics.js';
 import type { TaskMetrics } from '../../benchmark/tasks/task-metrics.js';
-import { poolReleases, toSiteRelease } from '../../benchmark/stats/task-estimates.js';
+import { pooledTaskMetrics, toSiteRelease } from '../../benchmark/stats/task-estimates.js';
 import type { CoordinatorStore } from './ports.js';
 import { roundUncertainty } from './round-uncertainty.js';
 import type { RoundUncertainty } from './round-uncertainty.js';
@@ -92,6 +91,5 @@ function pooledMetrics(task: TaskDefinition, releases: readonly ReleaseBody[]): 
 }
 
 function metricsOf(task: TaskDefinition, releases: readonly ReleaseBody[]): TaskMetrics {
-  const pool = poolReleases(task, releases.map(toSiteRelease));
-  return taskMetrics(task, pool.cells, pool.suppressed, pool.blockNoiseVariances);
+  return pooledTaskMetrics(task, releases.map(toSiteRelease));
 }

@@ -2,6 +2,7 @@ import { CentileError } from '../../benchmark/errors.js';
 import type { TaskBody } from '../../benchmark/protocol/task-body.js';
 import { compare, parseRational } from '../../benchmark/privacy/rational.js';
 import type { Rational } from '../../benchmark/privacy/rational.js';
+import type { TaskGrant } from './run-task.js';
 
 /**
  * What hospital IT allows, from the node config. The lifetime and per-owner
@@ -21,14 +22,15 @@ export interface NodePolicy {
 }
 
 /**
- * Checks a verified task against the policy; returns the ρ to charge. A
- * node without a policy refuses everything (fail closed).
+ * Checks a verified task against the policy; returns what the task may
+ * spend and how its release is shaped. A node without a policy refuses
+ * everything (fail closed).
  */
 export function checkPolicy(
   policy: NodePolicy | undefined,
   task: TaskBody,
   datasets: readonly string[],
-): Rational {
+): TaskGrant {
   if (policy === undefined) {
     throw new CentileError(
       'permission-denied',
@@ -72,5 +74,5 @@ export function checkPolicy(
       "requested rho exceeds this node's per-request limit",
     );
   }
-  return rho;
+  return { rho, minCellSize: policy.minCellSize, publishBudget: policy.publishBudget };
 }

@@ -61,12 +61,7 @@ export class TaskHandler {
           'task was already run and its budget spent',
         );
       }
-      const rho = checkPolicy(this.deps.policy, task, this.deps.cohorts.names());
-      const grant = {
-        rho,
-        minCellSize: this.deps.policy?.minCellSize ?? 0,
-        publishBudget: this.deps.policy?.publishBudget ?? false,
-      };
+      const grant = checkPolicy(this.deps.policy, task, this.deps.cohorts.names());
       this.inFlight.add(taskId);
       owned = true;
       const report = progress(taskId);

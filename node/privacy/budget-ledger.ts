@@ -28,7 +28,8 @@ import {
 } from '../../benchmark/privacy/rational.js';
 import type { Rational } from '../../benchmark/privacy/rational.js';
 import { appendDurably, fsyncDirectory, writeFileAtomically } from './durable-file.js';
-import { GENESIS_PREV_HASH, entryLine, sealEntry, sha256Hex } from './ledger-entry.js';
+import { sha256Hex } from '../../keys/sha256.js';
+import { GENESIS_PREV_HASH, entryLine, sealEntry } from './ledger-entry.js';
 import type { LedgerEntryBody } from './ledger-entry.js';
 import { acquireLedgerLock } from './ledger-lock.js';
 import type { ReleaseLock } from './ledger-lock.js';

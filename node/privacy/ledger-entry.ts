@@ -52,8 +52,6 @@ export type UnsealedEntry = EntryHeader & LedgerEntryBody;
 /** An entry as stored: `hash` = sha256 hex of the canonical JSON of everything else. */
 export type LedgerEntry = UnsealedEntry & { readonly hash: string };
 
-export { sha256Hex } from '../../keys/sha256.js';
-
 /** Adds the hash that chains the entry. */
 export function sealEntry(entry: UnsealedEntry): LedgerEntry {
   return { ...entry, hash: sha256Hex(canonicalBytes(entry)) };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -176,7 +176,7 @@ export function nodeConfig(
 /** The fixture's registered model owner. */
 export const OWNER = 'lab-a';
 
-/** The owner seals `model` for every enrolled node and submits it; returns the HTTP status and body. */
+/** The owner seals `model` for every enrolled node and submits it; returns the response body. */
 export async function submitModel(
   fed: Federation,
   model: Uint8Array,
@@ -235,4 +235,21 @@ export async function waitForRound(
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('round did not finish');
+}
+
+/**
+ * Child ids and dates in the sites' exports and, with `withValues`, their
+ * decimal measurement values: strings no coordinator table, log or metric
+ * may hold.
+ */
+export function patientStrings(csvFiles: readonly string[], withValues = false): Set<string> {
+  const found = new Set<string>();
+  for (const file of csvFiles) {
+    for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
+      const [id, , birthDate, , measuredOn, , value] = line.split(',');
+      for (const s of [id, birthDate, measuredOn]) if (s) found.add(s);
+      if (withValues && value?.includes('.') && value.length >= 4) found.add(value);
+    }
+  }
+  return found;
 }

@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { TaskMetrics } from '../../../benchmark/tasks/task-metrics.js';
@@ -10,6 +9,7 @@ import {
   submitModel,
   waitForNodes,
   waitForRound,
+  patientStrings,
 } from '../../helpers/federation-fixture.js';
 import type { Federation } from '../../helpers/federation-fixture.js';
 import { buildContractModel } from '../../helpers/onnx-fixtures.js';
@@ -18,19 +18,6 @@ import { buildContractModel } from '../../helpers/onnx-fixtures.js';
 function aurocOf(metrics: TaskMetrics | null, label: string): number | null {
   const output = metrics?.outputs[label];
   return output !== undefined && 'auroc' in output ? output.auroc : null;
-}
-
-/** Child ids, dates and decimal measurement values in the sites' exports. */
-function patientStrings(csvFiles: string[]): Set<string> {
-  const found = new Set<string>();
-  for (const file of csvFiles) {
-    for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
-      const [id, , birthDate, , measuredOn, , value] = line.split(',');
-      for (const s of [id, birthDate, measuredOn]) if (s) found.add(s);
-      if (value?.includes('.') && value.length >= 4) found.add(value);
-    }
-  }
-  return found;
 }
 
 /** All text the coordinator keeps: every table except the model bytes, as text. */
@@ -115,7 +102,7 @@ describe('an evaluation round over real gRPC, TLS, SQLite and onnxruntime', func
   it('stores and logs no child identifier, birth date or raw measurement at the coordinator', () => {
     const stored = coordinatorStoredText(fed);
     const logged = fed.coordinatorLog.join('');
-    const candidates = patientStrings(fed.csvFiles);
+    const candidates = patientStrings(fed.csvFiles, true);
     assert.ok(candidates.size > 1000, 'the check has patient strings to look for');
     const leaks = [...candidates].filter((s) => stored.includes(s) || logged.includes(s));
     assert.deepEqual(leaks, []);

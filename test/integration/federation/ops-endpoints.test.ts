@@ -1,27 +1,15 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
 import {
   api,
   startFederation,
   submitModel,
   waitForNodes,
   waitForRound,
+  patientStrings,
 } from '../../helpers/federation-fixture.js';
 import type { Federation } from '../../helpers/federation-fixture.js';
 
 const FETCH = '/centile.v1.Federation/FetchModel';
-
-/** Child ids and dates in the sites' exports: none may appear in any metrics text. */
-function patientIdsAndDates(csvFiles: string[]): string[] {
-  const found = new Set<string>();
-  for (const file of csvFiles) {
-    for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
-      const [id, , birthDate, , measuredOn] = line.split(',');
-      for (const s of [id, birthDate, measuredOn]) if (s) found.add(s);
-    }
-  }
-  return [...found];
-}
 
 /** The sample lines of a scrape (no HELP/TYPE comments). */
 async function scrape(url: string): Promise<{ text: string; lines: string[] }> {
@@ -111,7 +99,7 @@ describe('ops endpoints of a real coordinator and real nodes', function () {
       (await scrape(`${nodeUrl(0)}/metrics`)).text,
       (await scrape(`${nodeUrl(1)}/metrics`)).text,
     ].join('\n');
-    const secrets = [fed.token, ...patientIdsAndDates(fed.csvFiles)];
+    const secrets = [fed.token, ...patientStrings(fed.csvFiles)];
     assert.ok(secrets.length > 500, 'the check has strings to look for');
     assert.deepEqual(
       secrets.filter((s) => texts.includes(s)),
