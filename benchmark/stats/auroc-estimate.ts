@@ -35,7 +35,7 @@ export function aurocEstimate(
   positive: readonly number[],
   noiseVariance: number,
 ): MetricEstimate | null {
-  assertHistograms(negative, positive, noiseVariance);
+  assertClassHistograms(negative, positive, noiseVariance);
   const neg = negative.slice(0, -1);
   const pos = positive.slice(0, -1);
   if (!classesEstimable(neg, pos, noiseVariance)) return null;
@@ -77,7 +77,11 @@ function noiseOf(
   return noiseVariance * total;
 }
 
-function assertHistograms(
+/**
+ * Throws `STATS_INPUT_INVALID` unless both are finite histograms of the same
+ * `bins + 1` cells and the noise variance is valid.
+ */
+export function assertClassHistograms(
   negative: readonly number[],
   positive: readonly number[],
   noiseVariance: number,

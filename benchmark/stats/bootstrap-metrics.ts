@@ -10,9 +10,9 @@ import { binnedAuroc } from '../metrics/binned-ranking.js';
 import { errorMidpoints } from '../metrics/binned-regression.js';
 import { classesEstimable, clip, isMostlyNoise } from '../metrics/noisy-counts.js';
 import type { BootstrapInterval, BootstrapOptions } from './parametric-bootstrap.js';
+import { assertClassHistograms } from './auroc-estimate.js';
+import { assertErrorHistogram } from './mae-estimate.js';
 import { parametricBootstrap } from './parametric-bootstrap.js';
-import { assertNoiseVariance } from './noise-variance.js';
-import { statsError } from './stats-errors.js';
 
 /**
  * AUROC interval from class histograms of `bins + 1` noisy cells each (last
@@ -25,10 +25,7 @@ export function bootstrapAuroc(
   noiseVariance: number,
   options: BootstrapOptions,
 ): BootstrapInterval | null {
-  if (negative.length < 2 || negative.length !== positive.length) {
-    throw statsError('STATS_INPUT_INVALID', 'class histograms need equal lengths of bins + 1');
-  }
-  assertNoiseVariance(noiseVariance);
+  assertClassHistograms(negative, positive, noiseVariance);
   const bins = negative.length - 1;
   const [neg, pos] = [negative.slice(0, bins), positive.slice(0, bins)];
   if (!classesEstimable(neg, pos, noiseVariance)) return null;
@@ -54,10 +51,7 @@ export function bootstrapMae(
   noiseVariance: number,
   options: BootstrapOptions,
 ): BootstrapInterval | null {
-  if (errors.length < 2 || !(maxError > 0)) {
-    throw statsError('STATS_INPUT_INVALID', 'need bins + 1 error cells and a positive range');
-  }
-  assertNoiseVariance(noiseVariance);
+  assertErrorHistogram(errors, maxError, noiseVariance);
   const bins = errors.length - 1;
   if (isMostlyNoise(errors.slice(0, bins), noiseVariance)) return null;
   const magnitudes = errorMidpoints(maxError, bins).map(Math.abs);

@@ -33,11 +33,7 @@ export function maeEstimate(
   maxError: number,
   noiseVariance: number,
 ): MetricEstimate | null {
-  if (errors.length < 2 || !(maxError > 0)) {
-    throw statsError('STATS_INPUT_INVALID', 'need bins + 1 error cells and a positive range');
-  }
-  assertNoiseVariance(noiseVariance);
-  assertFiniteCounts(errors);
+  assertErrorHistogram(errors, maxError, noiseVariance);
   const counts = errors.slice(0, -1);
   const magnitudes = errorMidpoints(maxError, counts.length).map(Math.abs);
   const n = sumOf(counts);
@@ -54,4 +50,20 @@ export function maeEstimate(
     noiseVariance: noise,
     n,
   };
+}
+
+/**
+ * Throws `STATS_INPUT_INVALID` unless `errors` is a finite histogram of
+ * `bins + 1` cells over a positive range and the noise variance is valid.
+ */
+export function assertErrorHistogram(
+  errors: readonly number[],
+  maxError: number,
+  noiseVariance: number,
+): void {
+  if (errors.length < 2 || !(maxError > 0)) {
+    throw statsError('STATS_INPUT_INVALID', 'need bins + 1 error cells and a positive range');
+  }
+  assertNoiseVariance(noiseVariance);
+  assertFiniteCounts(errors);
 }
