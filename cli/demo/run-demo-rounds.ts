@@ -37,15 +37,20 @@ export async function runDemoRounds(
 ): Promise<DemoRound[]> {
   step(`submitting ${models.length} models and launching one round each`);
   const rounds: DemoRound[] = [];
-  for (const model of models) rounds.push({ id: await launchRound(api, model, rho), model });
+  const digests: string[] = [];
+  for (const model of models) {
+    digests.push(await submitModel(api, model));
+    rounds.push({ id: await launchRound(api, digests.at(-1) as string, rho), model });
+  }
   const results: RoundResults[] = [];
   for (const round of rounds) results.push(await showRound(api, round, step, out));
   const [first] = models;
-  if (first !== undefined) {
+  const [firstDigest] = digests;
+  if (first !== undefined && firstDigest !== undefined) {
     step(`one more ${first.name} round: ${SMALL_BUDGET_SITE} has spent its whole budget`);
     // A quorum of all sites but one, so the round completes without the refusing site.
     const quorum = Math.max(1, (results[0]?.sites.length ?? 1) - 1);
-    const extra = { id: await launchRound(api, first, rho, quorum), model: first };
+    const extra = { id: await launchRound(api, firstDigest, rho, quorum), model: first };
     rounds.push(extra);
     results.push(await showRound(api, extra, step, out));
   }
@@ -87,16 +92,21 @@ async function showRound(
   return results;
 }
 
-async function launchRound(
-  api: ApiTarget,
-  model: DemoModelFile,
-  rho: string,
-  quorum?: number,
-): Promise<string> {
-  const { digest } = await submitSealedModel(api, readFileSync(model.file), {
+/** Seals `model` for the nodes and submits it; its digest. */
+async function submitModel(api: ApiTarget, model: DemoModelFile): Promise<string> {
+  const submitted = await submitSealedModel(api, readFileSync(model.file), {
     name: model.name,
     benchmarkTask: model.task,
   });
+  return submitted.digest;
+}
+
+async function launchRound(
+  api: ApiTarget,
+  digest: string,
+  rho: string,
+  quorum?: number,
+): Promise<string> {
   const round = await callApi<{ id: string }>(api, 'POST', '/v1/rounds', {
     json: {
       model_digest: digest,
